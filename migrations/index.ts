@@ -1,0 +1,19 @@
+import type { MigrationInterface } from 'typeorm';
+import { EnableExtensions1795570000000 } from './1795570000000-enable-extensions.js';
+import { CreateReferenceTables1795570001000 } from './1795570001000-create-reference-tables.js';
+import { CreateAccessTables1795570002000 } from './1795570002000-create-access-tables.js';
+import { CreateCatalogueTables1795570003000 } from './1795570003000-create-catalogue-tables.js';
+import { CreateEvidenceTables1795570004000 } from './1795570004000-create-evidence-tables.js';
+import { CreateRouteTables1795570005000 } from './1795570005000-create-route-tables.js';
+
+type MigrationClass = new () => MigrationInterface;
+
+/** Every migration in order. `npm run migration:generate` adds new ones here. */
+export const MIGRATIONS: MigrationClass[] = [
+  EnableExtensions1795570000000,
+  CreateReferenceTables1795570001000,
+  CreateAccessTables1795570002000,
+  CreateCatalogueTables1795570003000,
+  CreateEvidenceTables1795570004000,
+  CreateRouteTables1795570005000,
+];

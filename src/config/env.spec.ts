@@ -1,0 +1,38 @@
+import { loadSettings, SettingsError } from './env.js';
+
+describe('loadSettings', () => {
+  it('applies the defaults', () => {
+    const s = loadSettings({});
+    expect(s).toMatchObject({ PORT: 3000, DATA_DIR: './.sanctrace', NODE_ENV: 'development', LOG_LEVEL: 'info' });
+    expect(s.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads and converts values', () => {
+    const s = loadSettings({ PORT: '8080', DATABASE_URL: 'postgresql://u@h:5432/db', LOG_LEVEL: 'debug' });
+    expect(s.PORT).toBe(8080);
+    expect(s.DATABASE_URL).toBe('postgresql://u@h:5432/db');
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadSettings({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('names every wrong value', () => {
+    let error: unknown;
+    try {
+      loadSettings({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SettingsError);
+    const message = (error as SettingsError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOG_LEVEL');
+    expect(message).toContain('DATABASE_URL');
+    expect((error as SettingsError).problems).toHaveLength(3);
+  });
+
+  it('rejects an unknown NODE_ENV', () => {
+    expect(() => loadSettings({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV must be one of/);
+  });
+});

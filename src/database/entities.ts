@@ -1,0 +1,38 @@
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { ComponentEntity } from '../components/component.entity.js';
+import { CustodyEventEntity } from '../evidence/custody-event.entity.js';
+import { EvidenceLinkEntity } from '../evidence/evidence-link.entity.js';
+import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { ComponentFindingEntity } from '../findings/component-finding.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { CountryEntity } from '../reference/country.entity.js';
+import { HsCodeEntity } from '../reference/hs-code.entity.js';
+import { RouteLegEntity } from '../routes/route-leg.entity.js';
+import { RouteEntity } from '../routes/route.entity.js';
+import { SanctionEntity } from '../sanctions/sanction.entity.js';
+import { ShipmentEntity } from '../shipments/shipment.entity.js';
+import { StrikeReportEntity } from '../strikes/strike-report.entity.js';
+import { ApiKeyEntity } from '../users/api-key.entity.js';
+import { AppUserEntity } from '../users/app-user.entity.js';
+import { WeaponSystemEntity } from '../weapon-systems/weapon-system.entity.js';
+
+/** Every entity, listed (not globbed) so that tsc output, jest and the CLI load the same set. */
+export const ENTITIES = [
+  CountryEntity,
+  HsCodeEntity,
+  OrganizationEntity,
+  SanctionEntity,
+  ComponentEntity,
+  WeaponSystemEntity,
+  StrikeReportEntity,
+  ComponentFindingEntity,
+  ShipmentEntity,
+  EvidenceEntity,
+  EvidenceLinkEntity,
+  CustodyEventEntity,
+  RouteEntity,
+  RouteLegEntity,
+  AppUserEntity,
+  ApiKeyEntity,
+  AuditEventEntity,
+];

@@ -1,0 +1,6 @@
+export enum VerificationStatus {
+  REPORTED = 'REPORTED',
+  VERIFIED = 'VERIFIED',
+  DISPUTED = 'DISPUTED',
+  RETRACTED = 'RETRACTED',
+}

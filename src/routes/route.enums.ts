@@ -1,0 +1,18 @@
+export enum RouteSource {
+  DETECTED = 'DETECTED',
+  MANUAL = 'MANUAL',
+}
+
+export enum RouteStatus {
+  OPEN = 'OPEN',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  CONFIRMED = 'CONFIRMED',
+  DISMISSED = 'DISMISSED',
+}
+
+/** One red flag on a route, as stored in `route.red_flags`. */
+export interface RedFlag {
+  code: string;
+  weight: number;
+  explanation: string;
+}

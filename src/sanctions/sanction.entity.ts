@@ -1,0 +1,23 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { EditableEntity } from '../common/entity/base.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { SanctionAuthority } from './sanction.enums.js';
+
+/** A listing of an organization by one authority. */
+@Entity('sanction')
+@Check('chk_sanction_period', `delisted_on IS NULL OR delisted_on >= listed_on`)
+@Index('idx_sanction_organization_id', ['organizationId'])
+@Index('idx_sanction_authority_listed_on', ['authority', 'listedOn'])
+export class SanctionEntity extends EditableEntity {
+  @Column({ type: 'uuid' }) organizationId!: string;
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<OrganizationEntity>;
+  @Column({ type: 'enum', enum: SanctionAuthority, enumName: 'sanction_authority' })
+  authority!: SanctionAuthority;
+  @Column({ type: 'text', nullable: true }) program!: string | null;
+  @Column({ type: 'date' }) listedOn!: string;
+  @Column({ type: 'date', nullable: true }) delistedOn!: string | null;
+  @Column({ type: 'text', nullable: true }) referenceUrl!: string | null;
+}
