@@ -23,6 +23,7 @@ const common = {
     'node_modules/.+\\.js$': ['@swc/jest', {}],
   },
   transformIgnorePatterns: ['node_modules/(?!(.*/)?(content-disposition)/)'],
+  setupFiles: ['reflect-metadata'],
 };
 
 export default {

@@ -24,7 +24,9 @@ export async function withDatabase<T>(work: (ctx: CliContext) => Promise<T>): Pr
   }
 }
 
-export async function withDataSource<T>(work: (ds: DataSource, ctx: CliContext) => Promise<T>): Promise<T> {
+export async function withDataSource<T>(
+  work: (ds: DataSource, ctx: CliContext) => Promise<T>,
+): Promise<T> {
   return withDatabase(async (ctx) => {
     const ds = await createDataSource(ctx.db.url).initialize();
     try {

@@ -11,7 +11,9 @@ export function registerDatabaseCommands(program: Command): void {
     .action(() =>
       withDataSource(async (ds) => {
         const done = await runMigrations(ds);
-        console.log(done.length ? `applied: ${done.map((m) => m.name).join(', ')}` : 'schema is up to date');
+        console.log(
+          done.length ? `applied: ${done.map((m) => m.name).join(', ')}` : 'schema is up to date',
+        );
       }),
     );
 
@@ -44,7 +46,9 @@ export function registerDatabaseCommands(program: Command): void {
       withDatabase(async ({ db }) => {
         const diff = await schemaDiff(db.url);
         if (!diff.up.length) return console.log('migrations match the entities');
-        console.error(`the entities need changes that no migration makes:\n${diff.up.join(';\n')};`);
+        console.error(
+          `the entities need changes that no migration makes:\n${diff.up.join(';\n')};`,
+        );
         process.exitCode = 1;
       }),
     );

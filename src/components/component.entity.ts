@@ -7,7 +7,10 @@ import { ComponentCategory } from './component.enums.js';
 
 /** A part type: one manufacturer's part number (the marking seen on a board is kept on the finding). */
 @Entity('component')
-@Unique('uq_component_manufacturer_id_normalized_part_number', ['manufacturerId', 'normalizedPartNumber'])
+@Unique('uq_component_manufacturer_id_normalized_part_number', [
+  'manufacturerId',
+  'normalizedPartNumber',
+])
 @Index('idx_component_normalized_part_number_id', ['normalizedPartNumber', 'id'])
 @Index('idx_component_hs_code', ['hsCode'])
 @Index('idx_component_category', ['category'])

@@ -3,12 +3,21 @@ import { loadSettings, SettingsError } from './env.js';
 describe('loadSettings', () => {
   it('applies the defaults', () => {
     const s = loadSettings({});
-    expect(s).toMatchObject({ PORT: 3000, DATA_DIR: './.sanctrace', NODE_ENV: 'development', LOG_LEVEL: 'info' });
+    expect(s).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './.sanctrace',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+    });
     expect(s.DATABASE_URL).toBeUndefined();
   });
 
   it('reads and converts values', () => {
-    const s = loadSettings({ PORT: '8080', DATABASE_URL: 'postgresql://u@h:5432/db', LOG_LEVEL: 'debug' });
+    const s = loadSettings({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://u@h:5432/db',
+      LOG_LEVEL: 'debug',
+    });
     expect(s.PORT).toBe(8080);
     expect(s.DATABASE_URL).toBe('postgresql://u@h:5432/db');
   });

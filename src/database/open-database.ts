@@ -15,7 +15,7 @@ export async function openDatabase(
   settings: Settings,
   log: (message: string) => void = () => undefined,
 ): Promise<DatabaseHandle> {
-  if (settings.DATABASE_URL) return { url: settings.DATABASE_URL, close: async () => undefined };
+  if (settings.DATABASE_URL) return { url: settings.DATABASE_URL, close: () => Promise.resolve() };
   const embedded = await EmbeddedPostgres.start({
     dataDir: settings.dataDir,
     database: EMBEDDED_DATABASE,

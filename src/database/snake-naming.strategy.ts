@@ -7,12 +7,21 @@ export const snakeCase = (s: string): string =>
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
 
-const tableOf = (t: Table | string): string => (typeof t === 'string' ? t : t.name).split('.').pop()!;
+const tableOf = (t: Table | string): string =>
+  (typeof t === 'string' ? t : t.name).split('.').pop()!;
 
 /** `<prefix>_<table>_<columns>`, shortened with a hash when past PostgreSQL's 63-byte limit. */
-const constraintName = (prefix: string, t: Table | string, columns: string[], extra = ''): string => {
+const constraintName = (
+  prefix: string,
+  t: Table | string,
+  columns: string[],
+  extra = '',
+): string => {
   const name = [prefix, tableOf(t), ...columns.map(snakeCase)].join('_');
-  const hash = createHash('sha1').update(name + extra).digest('hex').slice(0, 8);
+  const hash = createHash('sha1')
+    .update(name + extra)
+    .digest('hex')
+    .slice(0, 8);
   if (!extra && name.length <= 63) return name;
   return `${name.slice(0, 54)}_${hash}`;
 };
@@ -27,7 +36,11 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     return customName ?? snakeCase(className.replace(/Entity$/, ''));
   }
 
-  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+  override columnName(
+    propertyName: string,
+    customName: string | undefined,
+    prefixes: string[],
+  ): string {
     return snakeCase(prefixes.concat(customName ?? propertyName).join('_'));
   }
 
@@ -67,7 +80,11 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     return snakeCase(`${first}_${firstProperty.replace(/\./g, '_')}_${second}`);
   }
 
-  override joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {
+  override joinTableColumnName(
+    tableName: string,
+    propertyName: string,
+    columnName?: string,
+  ): string {
     return snakeCase(`${tableName}_${columnName ?? propertyName}`);
   }
 }

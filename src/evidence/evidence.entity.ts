@@ -18,7 +18,12 @@ import {
 @Index('idx_evidence_sha256', ['sha256'])
 @Index('idx_evidence_collected_by_id', ['collectedById'])
 export class EvidenceEntity extends EditableEntity {
-  @Column({ type: 'enum', enum: EvidenceKind, enumName: 'evidence_kind', default: EvidenceKind.OTHER })
+  @Column({
+    type: 'enum',
+    enum: EvidenceKind,
+    enumName: 'evidence_kind',
+    default: EvidenceKind.OTHER,
+  })
   kind!: EvidenceKind;
   @Column({ type: 'text' }) title!: string;
   @Column({ type: 'text', nullable: true }) sourceOrganization!: string | null;

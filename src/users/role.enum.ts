@@ -6,7 +6,12 @@ export enum Role {
   ADMIN = 'ADMIN',
 }
 
-export const ROLE_ORDER: readonly Role[] = [Role.ANALYST, Role.COMPLIANCE, Role.INVESTIGATOR, Role.ADMIN];
+export const ROLE_ORDER: readonly Role[] = [
+  Role.ANALYST,
+  Role.COMPLIANCE,
+  Role.INVESTIGATOR,
+  Role.ADMIN,
+];
 
 /** True when `held` includes `required`. */
 export const roleIncludes = (held: Role, required: Role): boolean =>

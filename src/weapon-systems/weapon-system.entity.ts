@@ -7,7 +7,10 @@ import { WeaponType } from './weapon-system.enums.js';
 /** A drone or munition model: Shahed-136, known in Russian service as Geran-2. */
 @Entity('weapon_system')
 @Unique('uq_weapon_system_name', ['name'])
-@Check('chk_weapon_system_countries', `design_country ~ '^[A-Z]{2}$' AND production_country ~ '^[A-Z]{2}$'`)
+@Check(
+  'chk_weapon_system_countries',
+  `design_country ~ '^[A-Z]{2}$' AND production_country ~ '^[A-Z]{2}$'`,
+)
 export class WeaponSystemEntity extends EditableEntity {
   @Column({ type: 'varchar', length: 120 }) name!: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) designations!: string[];

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppOptions } from './app.module.js';
+import { validationPipe } from './common/validation.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Builds the service (not yet listening): the same for `npm start`, the tests and the CLI. */
+export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // A caller's X-Request-Id is kept when it is sane, so logs and audit events can be correlated.
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(options),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

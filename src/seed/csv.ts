@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { dataFile } from '../common/project-root.js';
+
+/** A CSV file of the repository's `data/` folder, one object per row keyed by the header's names. */
+export function readDataCsv<K extends string>(name: string): Record<K, string>[] {
+  return parse(readFileSync(dataFile(name)), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as Record<K, string>[];
+}

@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/common/project-root.js';
+import { freePort } from '../../src/database/embedded-postgres.js';
+
+/**
+ * `npm start` as a user runs it: the built service on the embedded default, in a DATA_DIR of its own.
+ * (`npm test` builds first; see the `pretest` script.)
+ */
+const MAIN = path.join(projectRoot, 'dist/src/main.js');
+const CLI = path.join(projectRoot, 'dist/src/cli/main.js');
+const QUICKSTART =
+  '{ components(first: 5) { totalCount edges { node { partNumber manufacturer { name country } } } } }';
+
+describe('npm start on the embedded default (e2e)', () => {
+  let dataDir: string;
+  let port: number;
+  let service: ChildProcess | undefined;
+  let output = '';
+
+  const env = () => {
+    const e: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+    };
+    delete e.DATABASE_URL;
+    delete e.NODE_OPTIONS;
+    return e;
+  };
+
+  const start = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const began = Date.now();
+      output = '';
+      service = spawn(process.execPath, [MAIN], { env: env(), cwd: projectRoot });
+      const timer = setTimeout(() => reject(new Error(`not ready in 30 s:\n${output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('GraphQL ready at')) {
+          clearTimeout(timer);
+          resolve(Date.now() - began);
+        }
+      };
+      service.stdout!.on('data', onData);
+      service.stderr!.on('data', onData);
+      service.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`service exited with ${code}:\n${output}`));
+      });
+    });
+
+  const stop = (signal: NodeJS.Signals): Promise<number | null> =>
+    new Promise((resolve) => {
+      const s = service!;
+      s.removeAllListeners('exit');
+      s.on('exit', (code) => resolve(code));
+      s.kill(signal);
+      service = undefined;
+    });
+
+  const query = async (q: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: q }),
+    });
+    return (await res.json()) as { data: any; errors?: unknown[] };
+  };
+
+  const serverRunning = () => existsSync(path.join(dataDir, 'pg', 'postmaster.pid'));
+
+  beforeAll(async () => {
+    dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'sanctrace-start-')), 'data');
+    port = await freePort();
+  });
+  afterAll(async () => {
+    if (service) await stop('SIGTERM');
+    await rm(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  it('answers the quickstart query within 30 s of a first start, and /health', async () => {
+    const ms = await start();
+    expect(ms).toBeLessThan(30_000);
+    const res = await query(QUICKSTART);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.components.totalCount).toBeGreaterThanOrEqual(50);
+    expect(res.data.components.edges[0].node.manufacturer.name).toEqual(expect.any(String));
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+  });
+
+  it('lets the command line use the running server without starting another', () => {
+    const cli = spawnSync(process.execPath, [CLI, 'migrate'], { env: env(), encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain('schema is up to date');
+    expect(cli.stderr).not.toContain('started');
+    expect(serverRunning()).toBe(true);
+  });
+
+  it('stops the database cleanly on SIGTERM', async () => {
+    expect(await stop('SIGTERM')).toBe(0);
+    expect(serverRunning()).toBe(false);
+  });
+
+  it('adds nothing on a second start, and keeps the data', async () => {
+    const before = (
+      await (async () => {
+        await start();
+        return query(QUICKSTART);
+      })()
+    ).data.components.totalCount;
+    expect(output).not.toContain('demo data loaded');
+    expect(before).toBeGreaterThanOrEqual(50);
+    expect(await stop('SIGINT')).toBe(0);
+    await start();
+    expect((await query(QUICKSTART)).data.components.totalCount).toBe(before);
+  });
+
+  it('recovers after being killed: the next start adopts the database left running', async () => {
+    await stop('SIGKILL');
+    expect(serverRunning()).toBe(true); // the detached server outlives its owner
+    await start();
+    expect(output).toContain('adopted');
+    expect((await query(QUICKSTART)).errors).toBeUndefined();
+    expect(await stop('SIGTERM')).toBe(0);
+    expect(serverRunning()).toBe(false);
+  });
+
+  it('the command line starts and stops the server when nothing runs', () => {
+    const cli = spawnSync(process.execPath, [CLI, 'migrate'], { env: env(), encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).toContain('started');
+    expect(serverRunning()).toBe(false);
+  });
+
+  it('refuses a wrong setting, naming it', () => {
+    const run = spawnSync(process.execPath, [MAIN], {
+      env: { ...env(), PORT: 'eighty' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('PORT');
+  });
+});

@@ -1,0 +1,89 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory.js';
+import { loadSettings } from '../../src/config/env.js';
+import {
+  createDatabase,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabase,
+} from '../../src/database/admin.js';
+import { QueryCounter } from './query-counter.js';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  data: T;
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; [k: string]: unknown };
+  }[];
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  ds: DataSource;
+  /** URL of this file's own database. */
+  url: string;
+  queries: QueryCounter;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The server every e2e file shares (set by the global setup). */
+export const testServerUrl = (): string => {
+  const url = process.env.SANCTRACE_TEST_SERVER;
+  if (!url)
+    throw new Error('SANCTRACE_TEST_SERVER is unset: run e2e tests through jest (npm test)');
+  return url;
+};
+
+/** A new database of this file's own, cloned from a template (seeded with the demo data by default). */
+export async function createTestDatabase(
+  seeded = true,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = testServerUrl();
+  const template = seeded
+    ? process.env.SANCTRACE_TEST_TEMPLATE_SEEDED
+    : process.env.SANCTRACE_TEST_TEMPLATE;
+  const name = uniqueDatabaseName('sanctrace_test');
+  await createDatabase(server, name, template);
+  return { url: withDatabase(server, name), drop: () => dropDatabase(server, name) };
+}
+
+/** The whole service on a database of its own, driven in-process through Fastify's inject. */
+export async function createTestApp({ seeded = true } = {}): Promise<TestApp> {
+  const db = await createTestDatabase(seeded);
+  const queries = new QueryCounter();
+  const settings = loadSettings({ LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: db.url });
+  const app = await createApp({
+    settings,
+    databaseUrl: db.url,
+    typeorm: { logger: queries, logging: true },
+  });
+  return {
+    app,
+    ds: app.get<DataSource>(getDataSourceToken()),
+    url: db.url,
+    queries,
+    async gql(query, variables = {}, headers = {}) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query, variables },
+        headers,
+      });
+      const body = res.json();
+      return { status: res.statusCode, data: body.data, errors: body.errors };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
