@@ -18,11 +18,11 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': swc,
-    // mercurius -> @fastify/static -> content-disposition@3 is ESM-only; jest on Node < 24.9 cannot
-    // require(esm), so that one package is transpiled to CommonJS.
+    // content-disposition@3 (via @fastify/static) and cookie@1 (via light-my-request, fastify's
+    // inject) are ESM-only; jest on Node < 24.9 cannot require(esm), so they are made CommonJS.
     'node_modules/.+\\.js$': ['@swc/jest', {}],
   },
-  transformIgnorePatterns: ['node_modules/(?!(.*/)?(content-disposition)/)'],
+  transformIgnorePatterns: ['node_modules/(?!(.*/)?(content-disposition|cookie)/)'],
   setupFiles: ['reflect-metadata'],
 };
 
@@ -33,8 +33,8 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/global-setup.ts',
-      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      globalSetup: '<rootDir>/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/global-teardown.mjs',
     },
   ],
   testTimeout: 60000,

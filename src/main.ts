@@ -5,7 +5,7 @@ import { loadSettings, SettingsError, type Settings } from './config/env.js';
 import { createDataSource } from './database/data-source.js';
 import { runMigrations } from './database/migrate.js';
 import { openDatabase } from './database/open-database.js';
-import { seedDatabase } from './seed/seed.js';
+import { describeSeedReport, seedDatabase } from './seed/seed.js';
 
 let settings: Settings;
 try {
@@ -23,7 +23,8 @@ const ds = await createDataSource(db.url).initialize();
 try {
   const applied = await runMigrations(ds);
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  log.info(await seedDatabase(ds), 'seed done');
+  const report = await seedDatabase(ds);
+  log.info(report, describeSeedReport(report));
 } finally {
   await ds.destroy();
 }

@@ -53,6 +53,10 @@ const HS_REFINEMENTS: [RegExp, string][] = [
   [/\bservomotor\b/i, '850110'], // motors of an output not exceeding 37.5 W
 ];
 
+/** Whether a source left the function of a part open: `(unspecified)`. */
+export const isUnspecified = (functionText: string): boolean =>
+  /^\(?unspecified\)?$/i.test(functionText.trim());
+
 export interface Classification {
   category: ComponentCategory;
   hsCode: string;
@@ -63,7 +67,7 @@ export interface Classification {
  * when the source leaves it unspecified, from what the maker's name says it makes (`Hemisphere GNSS`).
  */
 export function classifyComponent(functionText: string, manufacturer = ''): Classification {
-  const text = /^\(?unspecified\)?$/i.test(functionText.trim()) ? manufacturer : functionText;
+  const text = isUnspecified(functionText) ? manufacturer : functionText;
   const category =
     CATEGORY_KEYWORDS.find(([pattern]) => pattern.test(text))?.[1] ?? ComponentCategory.OTHER;
   const hsCode =

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { dataFile } from '../common/project-root.js';
+import { readDataCsv } from './csv.js';
 import { parseMarking } from './marking.js';
 
 /** Every row of data/shahed-components.csv: source id, raw marking, part number, date code. */
@@ -74,10 +72,7 @@ describe('parseMarking', () => {
   });
 
   it('covers every row of shahed-components.csv with its marking', () => {
-    const rows = parse(readFileSync(dataFile('shahed-components.csv')), { columns: true }) as {
-      source_id: string;
-      marking: string;
-    }[];
+    const rows = readDataCsv<'source_id' | 'marking'>('shahed-components.csv');
     expect(rows.map((r) => [r.source_id, r.marking])).toEqual(EXPECTED.map(([id, m]) => [id, m]));
   });
 

@@ -70,7 +70,8 @@ async function upsertCountries(em: EntityManager): Promise<number> {
   );
   const countries = readDataCsv<'code' | 'name'>('countries.csv');
   for (const code of risk.keys()) {
-    if (!countries.some((c) => c.code === code)) throw new Error(`country-risk.csv: unknown ${code}`);
+    if (!countries.some((c) => c.code === code))
+      throw new Error(`country-risk.csv: unknown ${code}`);
   }
   const rows: unknown[] = await em.query(
     `INSERT INTO country (code, name, risk_group, risk_basis)
@@ -95,7 +96,8 @@ async function upsertCountries(em: EntityManager): Promise<number> {
 async function upsertHsCodes(em: EntityManager): Promise<number> {
   const tiers = new Set<string>(Object.values(ChplTier));
   const chpl = readDataCsv<'hs6' | 'tier' | 'description'>('chpl-hs-codes.csv').map((r) => {
-    if (!tiers.has(r.tier)) throw new Error(`chpl-hs-codes.csv: ${r.hs6} has unknown tier ${r.tier}`);
+    if (!tiers.has(r.tier))
+      throw new Error(`chpl-hs-codes.csv: ${r.hs6} has unknown tier ${r.tier}`);
     return { code: r.hs6, tier: r.tier, description: r.description };
   });
   const others = readDataCsv<'hs6' | 'description'>('hs-descriptions.csv').map((r) => ({

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/common/project-root.js';
@@ -76,7 +76,9 @@ describe('npm start on the embedded default (e2e)', () => {
   const serverRunning = () => existsSync(path.join(dataDir, 'pg', 'postmaster.pid'));
 
   beforeAll(async () => {
-    dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'sanctrace-start-')), 'data');
+    const parent = await mkdtemp(path.join(tmpdir(), 'sanctrace-start-'));
+    await chmod(parent, 0o755); // mkdtemp makes 0700; the 'postgres' user must reach DATA_DIR
+    dataDir = path.join(parent, 'data');
     port = await freePort();
   });
   afterAll(async () => {
@@ -114,7 +116,7 @@ describe('npm start on the embedded default (e2e)', () => {
         return query(QUICKSTART);
       })()
     ).data.components.totalCount;
-    expect(output).not.toContain('demo data loaded');
+    expect(output).toContain('"demo":false');
     expect(before).toBeGreaterThanOrEqual(50);
     expect(await stop('SIGINT')).toBe(0);
     await start();

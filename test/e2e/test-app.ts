@@ -72,7 +72,7 @@ export async function createTestApp({ seeded = true } = {}): Promise<TestApp> {
     url: db.url,
     queries,
     async gql(query, variables = {}, headers = {}) {
-      const res = await app.inject({
+      const res = await app.getHttpAdapter().getInstance().inject({
         method: 'POST',
         url: '/graphql',
         payload: { query, variables },

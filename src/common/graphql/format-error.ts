@@ -65,11 +65,13 @@ function unwrapRequestErrors(error: GraphQLError): GraphQLError[] {
 /** Mercurius `errorFormatter`: formats every error; HTTP 200 unless the request could not run at all. */
 export function mercuriusErrorFormatter(log: Log) {
   return (execution: ExecutionResult & { errors: readonly GraphQLError[] }) => {
-    const errors = execution.errors.flatMap(unwrapRequestErrors).map((e) => formatGraphQLError(e, log));
+    const errors = execution.errors
+      .flatMap(unwrapRequestErrors)
+      .map((e) => formatGraphQLError(e, log));
     const notRun = execution.data === undefined || execution.data === null;
     const code = (e: GraphQLFormattedError) => String(e.extensions?.code);
     const requestInvalid = notRun && errors.every((e) => code(e).startsWith('GRAPHQL_'));
-    const unexpected = notRun && errors.some((e) => code(e) === ErrorCode.INTERNAL);
+    const unexpected = notRun && errors.some((e) => code(e) === String(ErrorCode.INTERNAL));
     const statusCode = requestInvalid ? 400 : unexpected ? 500 : 200;
     return { statusCode, response: { data: execution.data ?? null, errors } };
   };
