@@ -5,6 +5,7 @@ import { CreateAccessTables1795570002000 } from './1795570002000-create-access-t
 import { CreateCatalogueTables1795570003000 } from './1795570003000-create-catalogue-tables.js';
 import { CreateEvidenceTables1795570004000 } from './1795570004000-create-evidence-tables.js';
 import { CreateRouteTables1795570005000 } from './1795570005000-create-route-tables.js';
+import { AppendOnlyLogs1795580000000 } from './1795580000000-append-only-logs.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CreateCatalogueTables1795570003000,
   CreateEvidenceTables1795570004000,
   CreateRouteTables1795570005000,
+  AppendOnlyLogs1795580000000,
 ];

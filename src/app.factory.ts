@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
+import { authenticateRequests } from './auth/authenticate.hook.js';
+import { refuseBatchedQueries } from './common/graphql/batched-queries.hook.js';
 import { validationPipe } from './common/validation.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -11,6 +13,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** Builds the service (not yet listening): the same for `npm start`, the tests and the CLI. */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    bodyLimit: options.settings.BODY_LIMIT_BYTES,
     // A caller's X-Request-Id is kept when it is sane, so logs and audit events can be correlated.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -26,6 +29,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
+  authenticateRequests(app);
+  refuseBatchedQueries(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -6,14 +6,19 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { DataSource, DataSourceOptions } from 'typeorm';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AppExceptionFilter } from './common/app-exception.filter.js';
 import { mercuriusErrorFormatter } from './common/graphql/format-error.js';
-import { GraphQLExceptionFilter } from './common/graphql/graphql-exception.filter.js';
+import { costLimitHook, LIMITS, validationRules } from './common/graphql/limits.js';
 import type { RequestContext } from './common/graphql/request-context.js';
 import { createLoaders } from './common/loaders.js';
 import { ComponentsModule } from './components/components.module.js';
 import { Settings } from './config/env.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { UsersModule } from './users/users.module.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -39,7 +44,7 @@ export class AppModule {
   static forRoot({ settings, databaseUrl, typeorm }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
+      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
       imports: [
         SettingsModule.register(settings),
         LoggerModule.forRoot({
@@ -59,8 +64,12 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             jit: 1,
-            graphiql: settings.NODE_ENV !== 'production',
+            // No GraphiQL: its page would be the one route open without a key.
+            graphiql: false,
             allowBatchedQueries: false,
+            queryDepth: LIMITS.depth,
+            validationRules: validationRules(settings.introspection),
+            hooks: { preExecution: costLimitHook(settings.MAX_QUERY_COST) },
             context: (req: FastifyRequest, _reply: FastifyReply): RequestContext => ({
               req,
               loaders: createLoaders(ds),
@@ -68,7 +77,11 @@ export class AppModule {
             errorFormatter: mercuriusErrorFormatter(log),
           }),
         }),
+        AuthModule,
+        AuditModule,
+        UsersModule,
         HealthModule,
+        OrganizationsModule,
         ComponentsModule,
       ],
     };

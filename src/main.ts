@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { mkdir } from 'node:fs/promises';
 import { pino } from 'pino';
 import { createApp } from './app.factory.js';
 import { loadSettings, SettingsError, type Settings } from './config/env.js';
@@ -6,6 +7,7 @@ import { createDataSource } from './database/data-source.js';
 import { runMigrations } from './database/migrate.js';
 import { openDatabase } from './database/open-database.js';
 import { describeSeedReport, seedDatabase } from './seed/seed.js';
+import { adminKeyFile, bootstrapAdminKey } from './users/bootstrap-admin.js';
 
 let settings: Settings;
 try {
@@ -25,6 +27,15 @@ try {
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   const report = await seedDatabase(ds);
   log.info(report, describeSeedReport(report));
+  await mkdir(settings.dataDir, { recursive: true });
+  const adminKey = await bootstrapAdminKey(ds, settings.dataDir);
+  if (adminKey) {
+    // Printed once, on standard output, beside the log: the key is not kept anywhere else but the file.
+    process.stdout.write(
+      `\nAn ADMIN API key was created (shown once; also in ${adminKeyFile(settings.dataDir)}, mode 0600):\n\n` +
+        `  ${adminKey}\n\nSend it as: Authorization: Bearer <key>\n\n`,
+    );
+  }
 } finally {
   await ds.destroy();
 }

@@ -5,6 +5,7 @@ import { SettingsError } from '../config/env.js';
 import { registerDatabaseCommands } from './database.commands.js';
 import { registerSchemaCommands } from './schema.commands.js';
 import { registerSeedCommands } from './seed.commands.js';
+import { registerUserCommands } from './user.commands.js';
 
 const program = new Command('sanctrace')
   .description('Sanctrace command line: `npm run cli -- <command> --help` for one command.')
@@ -13,6 +14,7 @@ const program = new Command('sanctrace')
 registerDatabaseCommands(program);
 registerSeedCommands(program);
 registerSchemaCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
+import { AppUserEntity } from '../users/app-user.entity.js';
+import { UserModel } from '../users/user.model.js';
 
 /** Batches look-ups by id into one `IN (...)` query per type and request. */
 function byIdLoader<E extends { id: string }, M>(
@@ -19,6 +21,7 @@ function byIdLoader<E extends { id: string }, M>(
 /** New for every request, so nothing is cached across users or requests. */
 export const createLoaders = (ds: DataSource) => ({
   organizationById: byIdLoader(ds, OrganizationEntity, OrganizationModel.from),
+  userById: byIdLoader(ds, AppUserEntity, UserModel.from),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,9 +1,11 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ObjectType } from '@nestjs/graphql';
+import { Roles } from '../auth/roles.decorator.js';
 import { Connection } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
 import type { Loaders } from '../common/loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
+import { Role } from '../users/role.enum.js';
 import { ComponentModel } from './component.model.js';
 import { ComponentsService } from './components.service.js';
 import { ComponentsArgs } from './dto/components.args.js';
@@ -16,6 +18,7 @@ export class ComponentsResolver {
   constructor(private readonly service: ComponentsService) {}
 
   @Query(() => ComponentConnection, { description: 'Components in part-number order.' })
+  @Roles(Role.ANALYST)
   components(@Args() args: ComponentsArgs) {
     return this.service.list(args);
   }
@@ -24,6 +27,7 @@ export class ComponentsResolver {
     nullable: true,
     description: 'A component by id; null when unknown.',
   })
+  @Roles(Role.ANALYST)
   component(@Args('id', { type: () => ID }, ParseIdPipe) id: string) {
     return this.service.byId(id);
   }

@@ -41,6 +41,20 @@ describe('loadSettings', () => {
     expect((error as SettingsError).problems).toHaveLength(3);
   });
 
+  it('turns introspection off in production unless enabled', () => {
+    expect(loadSettings({}).introspection).toBe(true);
+    expect(loadSettings({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(
+      loadSettings({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection,
+    ).toBe(true);
+    expect(() => loadSettings({ GRAPHQL_INTROSPECTION: 'yes' })).toThrow(/GRAPHQL_INTROSPECTION/);
+  });
+
+  it('rejects a rate limit below one', () => {
+    expect(() => loadSettings({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(loadSettings({ RATE_LIMIT_PER_MINUTE: '5' }).RATE_LIMIT_PER_MINUTE).toBe(5);
+  });
+
   it('rejects an unknown NODE_ENV', () => {
     expect(() => loadSettings({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV must be one of/);
   });

@@ -41,6 +41,35 @@ export class Settings {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** Requests a minute per API key (bursts up to as many). */
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /** Largest request body accepted on /graphql and JSON routes, in bytes. */
+  @Type(() => Number)
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be an integer' })
+  @Min(1024)
+  BODY_LIMIT_BYTES: number = 1_048_576;
+
+  /** Most items one GraphQL query may ask for: each list counts its page size times its items. */
+  @Type(() => Number)
+  @IsInt({ message: 'MAX_QUERY_COST must be an integer' })
+  @Min(100)
+  MAX_QUERY_COST: number = 50_000;
+
+  /** `true` or `false`; unset: on, except with NODE_ENV=production. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'GRAPHQL_INTROSPECTION must be true or false' })
+  GRAPHQL_INTROSPECTION?: 'true' | 'false';
+
+  get introspection(): boolean {
+    return this.GRAPHQL_INTROSPECTION
+      ? this.GRAPHQL_INTROSPECTION === 'true'
+      : this.NODE_ENV !== 'production';
+  }
+
   /** DATA_DIR as an absolute path. */
   get dataDir(): string {
     return path.resolve(this.DATA_DIR);
@@ -57,7 +86,7 @@ export class SettingsError extends Error {
 /** Reads `.env` (when present, without overriding the environment), then validates. Empty means unset. */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Settings {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
-  const keys = Object.keys(new Settings()).concat('DATABASE_URL');
+  const keys = Object.keys(new Settings()).concat('DATABASE_URL', 'GRAPHQL_INTROSPECTION');
   const raw: Record<string, string> = {};
   for (const key of keys) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   const settings = plainToInstance(Settings, raw, { exposeDefaultValues: true });

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/roles.decorator.js';
 
 @Controller('health')
 export class HealthController {
@@ -9,6 +10,7 @@ export class HealthController {
 
   /** 200 when the service and its database answer, 503 otherwise. Open to all. */
   @Get()
+  @Public()
   @HttpCode(200)
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     try {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,13 +64,18 @@ describe('npm start on the embedded default (e2e)', () => {
       service = undefined;
     });
 
-  const query = async (q: string) => {
+  const adminKey = () => readFileSync(path.join(dataDir, 'admin-key'), 'utf8').trim();
+
+  const query = async (q: string, key: string | null = adminKey()) => {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
       body: JSON.stringify({ query: q }),
     });
-    return (await res.json()) as { data: any; errors?: unknown[] };
+    return (await res.json()) as { data: any; errors?: { extensions: { code: string } }[] };
   };
 
   const serverRunning = () => existsSync(path.join(dataDir, 'pg', 'postmaster.pid'));
@@ -89,6 +94,16 @@ describe('npm start on the embedded default (e2e)', () => {
   it('answers the quickstart query within 30 s of a first start, and /health', async () => {
     const ms = await start();
     expect(ms).toBeLessThan(30_000);
+    // The first start made an ADMIN key, printed it once and wrote it to DATA_DIR/admin-key (0600).
+    expect(statSync(path.join(dataDir, 'admin-key')).mode & 0o777).toBe(0o600);
+    expect(output).toContain(adminKey());
+    expect((await query('{ me { email role } }')).data.me).toEqual({
+      email: 'admin@localhost',
+      role: 'ADMIN',
+    });
+    expect((await query('{ me { role } }', null)).errors?.[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
     const res = await query(QUICKSTART);
     expect(res.errors).toBeUndefined();
     expect(res.data.components.totalCount).toBeGreaterThanOrEqual(50);
@@ -117,6 +132,7 @@ describe('npm start on the embedded default (e2e)', () => {
       })()
     ).data.components.totalCount;
     expect(output).toContain('"demo":false');
+    expect(output).not.toContain('ADMIN API key was created');
     expect(before).toBeGreaterThanOrEqual(50);
     expect(await stop('SIGINT')).toBe(0);
     await start();
@@ -138,6 +154,32 @@ describe('npm start on the embedded default (e2e)', () => {
     expect(cli.status).toBe(0);
     expect(cli.stderr).toContain('started');
     expect(serverRunning()).toBe(false);
+  });
+
+  it('prints a new key once with `cli user:create`', async () => {
+    const cli = spawnSync(
+      process.execPath,
+      [CLI, 'user:create', '--email', 'ira@example.org', '--role', 'investigator'],
+      {
+        env: env(),
+        encoding: 'utf8',
+      },
+    );
+    expect(cli.status).toBe(0);
+    const key = cli.stdout.trim();
+    expect(key).toMatch(/^st_[0-9a-f]{8}_\S{43}$/);
+    await start();
+    expect((await query('{ me { email role } }', key)).data.me).toEqual({
+      email: 'ira@example.org',
+      role: 'INVESTIGATOR',
+    });
+    const bad = spawnSync(
+      process.execPath,
+      [CLI, 'user:create', '--email', 'x@example.org', '--role', 'king'],
+      { env: env(), encoding: 'utf8' },
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--role');
   });
 
   it('refuses a wrong setting, naming it', () => {

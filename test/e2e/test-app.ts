@@ -9,7 +9,18 @@ import {
   uniqueDatabaseName,
   withDatabase,
 } from '../../src/database/admin.js';
+import { SYSTEM_ACTOR } from '../../src/auth/auth-user.js';
+import { Role } from '../../src/users/role.enum.js';
+import { UsersService } from '../../src/users/users.service.js';
 import { QueryCounter } from './query-counter.js';
+
+export interface GqlOptions {
+  /** Call with a key of this role (default ANALYST); null: no key at all. */
+  as?: Role | null;
+  /** Call with this exact key instead. */
+  key?: string;
+  headers?: Record<string, string>;
+}
 
 export interface GqlResponse<T = any> {
   status: number;
@@ -30,8 +41,12 @@ export interface TestApp {
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
+    options?: GqlOptions,
   ): Promise<GqlResponse<T>>;
+  /** An API key of this role (one per role and test app, made on first use). */
+  keyFor(role: Role): Promise<string>;
+  /** `{ authorization: 'Bearer …' }` for a role, for HTTP routes. */
+  authHeader(role: Role): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -57,27 +72,54 @@ export async function createTestDatabase(
 }
 
 /** The whole service on a database of its own, driven in-process through Fastify's inject. */
-export async function createTestApp({ seeded = true } = {}): Promise<TestApp> {
+export async function createTestApp({
+  seeded = true,
+  env = {},
+}: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase(seeded);
   const queries = new QueryCounter();
-  const settings = loadSettings({ LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: db.url });
+  const settings = loadSettings({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...env,
+    DATABASE_URL: db.url,
+  });
   const app = await createApp({
     settings,
     databaseUrl: db.url,
     typeorm: { logger: queries, logging: true },
   });
+  const keys = new Map<Role, Promise<string>>();
+  const keyFor = (role: Role): Promise<string> => {
+    if (!keys.has(role)) {
+      const email = `${role.toLowerCase()}@test.sanctrace`;
+      const created = app.get(UsersService).createApiKey(SYSTEM_ACTOR, { email, role });
+      keys.set(
+        role,
+        created.then((c) => c.secret),
+      );
+    }
+    return keys.get(role)!;
+  };
+  const authHeader = async (role: Role) => ({ authorization: `Bearer ${await keyFor(role)}` });
   return {
     app,
     ds: app.get<DataSource>(getDataSourceToken()),
     url: db.url,
     queries,
-    async gql(query, variables = {}, headers = {}) {
-      const res = await app.getHttpAdapter().getInstance().inject({
-        method: 'POST',
-        url: '/graphql',
-        payload: { query, variables },
-        headers,
-      });
+    keyFor,
+    authHeader,
+    async gql(query, variables = {}, { as = Role.ANALYST, key, headers = {} } = {}) {
+      const secret = key ?? (as ? await keyFor(as) : undefined);
+      const res = await app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'POST',
+          url: '/graphql',
+          payload: { query, variables },
+          headers: secret ? { ...headers, authorization: `Bearer ${secret}` } : headers,
+        });
       const body = res.json();
       return { status: res.statusCode, data: body.data, errors: body.errors };
     },

@@ -1,22 +1,17 @@
 import { HttpException } from '@nestjs/common';
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, codeOfHttpStatus, ErrorCode, httpStatusOf } from '../errors.js';
 
 interface Log {
   error(obj: unknown, msg?: string): void;
 }
 
-const codeOfStatus: Record<number, ErrorCode> = {
-  400: ErrorCode.BAD_USER_INPUT,
-  401: ErrorCode.UNAUTHENTICATED,
-  403: ErrorCode.FORBIDDEN,
-  404: ErrorCode.NOT_FOUND,
-  409: ErrorCode.CONFLICT,
-};
-
 /** The code of an error that GraphQL itself raised (syntax, validation, variable values). */
 function graphqlErrorCode(error: GraphQLError): string {
-  const given = error.extensions?.code;
+  const original = error.originalError;
+  const given =
+    error.extensions?.code ??
+    (original instanceof GraphQLError ? original.extensions?.code : undefined);
   if (typeof given === 'string') return given;
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   if (
@@ -39,16 +34,17 @@ export function formatGraphQLError(error: GraphQLError, log: Log): GraphQLFormat
   }
   // Raised by GraphQL itself: syntax, validation, variable coercion (which wraps a scalar's error).
   if (!original || original === error || original instanceof GraphQLError) {
-    return { ...base, extensions: { code: graphqlErrorCode(error) } };
+    const source = original instanceof GraphQLError ? original : error;
+    return { ...base, extensions: { ...source.extensions, code: graphqlErrorCode(error) } };
   }
-  if (original instanceof HttpException && codeOfStatus[original.getStatus()]) {
-    const code = codeOfStatus[original.getStatus()];
+  if (original instanceof HttpException && codeOfHttpStatus[original.getStatus()]) {
+    const code = codeOfHttpStatus[original.getStatus()];
     return { ...base, message: original.message, extensions: { code } };
   }
   const status = (original as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Mercurius' own request errors (body, batching, ...): the client's fault, said plainly.
-    const code = codeOfStatus[status] ?? 'BAD_REQUEST';
+    const code = codeOfHttpStatus[status] ?? 'BAD_REQUEST';
     return { ...base, message: original.message, extensions: { code } };
   }
   log.error({ err: original, path: error.path }, 'unexpected error in a GraphQL request');
@@ -56,11 +52,31 @@ export function formatGraphQLError(error: GraphQLError, log: Log): GraphQLFormat
   return { ...masked, extensions: { code: ErrorCode.INTERNAL } };
 }
 
-/** Mercurius wraps GraphQL's own request errors (syntax, validation, variables) in one error. */
+/** Mercurius' own codes for errors it raises before execution. */
+const mercuriusCodes: Record<string, ErrorCode> = {
+  MER_ERR_GQL_QUERY_DEPTH: ErrorCode.QUERY_TOO_DEEP,
+};
+
+/** Mercurius wraps GraphQL's own request errors (syntax, validation, depth) in one error. */
 function unwrapRequestErrors(error: GraphQLError): GraphQLError[] {
   const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
-  return Array.isArray(inner) ? (inner as GraphQLError[]) : [error];
+  if (!Array.isArray(inner)) return [error];
+  return (inner as (Error & { code?: string })[]).map((e) => {
+    if (e instanceof GraphQLError) return e;
+    const code = mercuriusCodes[e.code ?? ''] ?? 'GRAPHQL_VALIDATION_FAILED';
+    return new GraphQLError(e.message.replace(/^`|`$/g, ''), { extensions: { code } });
+  });
 }
+
+/** Errors that stop a request before it runs, answered with their HTTP status (GraphQL's own: 400). */
+const REQUEST_ERRORS = new Set<string>([
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.QUERY_TOO_COSTLY,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.BATCHED_QUERIES_NOT_ALLOWED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+]);
+const isRequestError = (code: string) => code.startsWith('GRAPHQL_') || REQUEST_ERRORS.has(code);
 
 /** Mercurius `errorFormatter`: formats every error; HTTP 200 unless the request could not run at all. */
 export function mercuriusErrorFormatter(log: Log) {
@@ -70,9 +86,17 @@ export function mercuriusErrorFormatter(log: Log) {
       .map((e) => formatGraphQLError(e, log));
     const notRun = execution.data === undefined || execution.data === null;
     const code = (e: GraphQLFormattedError) => String(e.extensions?.code);
-    const requestInvalid = notRun && errors.every((e) => code(e).startsWith('GRAPHQL_'));
+    const first = code(errors[0]);
+    const requestInvalid = notRun && errors.every((e) => isRequestError(code(e)));
     const unexpected = notRun && errors.some((e) => code(e) === String(ErrorCode.INTERNAL));
-    const statusCode = requestInvalid ? 400 : unexpected ? 500 : 200;
+    const limited = errors.some((e) => code(e) === String(ErrorCode.RATE_LIMITED));
+    const statusCode = requestInvalid
+      ? (httpStatusOf[first as ErrorCode] ?? 400)
+      : limited
+        ? 429
+        : unexpected
+          ? 500
+          : 200;
     return { statusCode, response: { data: execution.data ?? null, errors } };
   };
 }

@@ -9,8 +9,9 @@ export interface SortKey<E> {
 }
 
 export interface KeysetOptions<E, N> {
-  /** Sort keys, all ascending; the last must be unique (the id) so the order is total. */
+  /** Sort keys, all in `direction`; the last must be unique (the id) so the order is total. */
   keys: SortKey<E>[];
+  direction?: 'ASC' | 'DESC';
   toNode: (row: E) => N;
 }
 
@@ -21,7 +22,7 @@ export interface KeysetOptions<E, N> {
 export async function paginate<E extends ObjectLiteral, N>(
   qb: SelectQueryBuilder<E>,
   args: PageArgs,
-  { keys, toNode }: KeysetOptions<E, N>,
+  { keys, toNode, direction = 'ASC' }: KeysetOptions<E, N>,
 ): Promise<Page<N>> {
   const countQuery = qb.clone();
   const page = qb.clone();
@@ -29,12 +30,13 @@ export async function paginate<E extends ObjectLiteral, N>(
     const values = decodeCursor(args.after, keys.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
     page.andWhere(
-      `(${keys.map((k) => k.column).join(', ')}) > (${keys.map((_, i) => `:cursor${i}`).join(', ')})`,
+      `(${keys.map((k) => k.column).join(', ')}) ${direction === 'ASC' ? '>' : '<'} ` +
+        `(${keys.map((_, i) => `:cursor${i}`).join(', ')})`,
       params,
     );
   }
   keys.forEach((k, i) =>
-    i === 0 ? page.orderBy(k.column, 'ASC') : page.addOrderBy(k.column, 'ASC'),
+    i === 0 ? page.orderBy(k.column, direction) : page.addOrderBy(k.column, direction),
   );
   const rows = await page.limit(args.first + 1).getMany();
   const visible = rows.slice(0, args.first);

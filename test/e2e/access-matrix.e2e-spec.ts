@@ -1,0 +1,109 @@
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { PUBLIC_PATHS } from '../../src/auth/authenticate.hook.js';
+import { ROLES_KEY } from '../../src/auth/roles.decorator.js';
+import { Role, ROLE_ORDER } from '../../src/users/role.enum.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/** One sample call per root operation, with the least role it needs. Every operation must be here. */
+const ZERO = '00000000-0000-4000-8000-000000000000';
+const OPERATIONS: Record<
+  string,
+  { role: Role; query: string; variables?: Record<string, unknown> }
+> = {
+  me: { role: Role.ANALYST, query: '{ me { role } }' },
+  components: { role: Role.ANALYST, query: '{ components(first: 1) { totalCount } }' },
+  component: { role: Role.ANALYST, query: `{ component(id: "${ZERO}") { id } }` },
+  apiKeys: { role: Role.ADMIN, query: '{ apiKeys(first: 1) { totalCount } }' },
+  auditEvents: { role: Role.ADMIN, query: '{ auditEvents(first: 1) { totalCount } }' },
+  createApiKey: {
+    role: Role.ADMIN,
+    query:
+      'mutation { createApiKey(input: { email: "matrix@example.org", role: ANALYST }) { secret } }',
+  },
+  revokeApiKey: {
+    role: Role.ADMIN,
+    query: `mutation { revokeApiKey(input: { id: "${ZERO}" }) { id } }`,
+  },
+  updateUser: {
+    role: Role.ADMIN,
+    query: `mutation { updateUser(input: { id: "${ZERO}", expectedVersion: 1, name: "x" }) { id } }`,
+  },
+};
+
+describe('every operation is guarded (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: false });
+  });
+  afterAll(() => t.close());
+
+  const rootFields = () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    return [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+      type ? Object.keys(type.getFields()) : [],
+    );
+  };
+
+  it('declares a role on every query and mutation of the schema', () => {
+    const declared = new Map<string, Role>();
+    const scanner = new MetadataScanner();
+    for (const wrapper of new DiscoveryService(t.app.get(ModulesContainer)).getProviders()) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      for (const name of scanner.getAllMethodNames(proto)) {
+        const method = proto[name] as object;
+        const type = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) as string | undefined;
+        if (type !== 'Query' && type !== 'Mutation') continue;
+        const field =
+          (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? name;
+        declared.set(field, Reflect.getMetadata(ROLES_KEY, method) as Role);
+      }
+    }
+    for (const field of rootFields()) {
+      expect([field, declared.get(field)]).toEqual([
+        field,
+        expect.stringMatching(/^(ANALYST|COMPLIANCE|INVESTIGATOR|ADMIN)$/),
+      ]);
+    }
+  });
+
+  it('has a sample call for every operation, with the role it declares', () => {
+    expect(Object.keys(OPERATIONS).sort()).toEqual(rootFields().sort());
+  });
+
+  it.each(Object.entries(OPERATIONS))(
+    '%s: refused without a key, and below its role',
+    async (_name, op) => {
+      const anonymous = await t.gql(op.query, op.variables, { as: null });
+      expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      for (const role of ROLE_ORDER) {
+        const res = await t.gql(op.query, op.variables, { as: role });
+        const codes = (res.errors ?? []).map((e) => e.extensions.code);
+        const allowed = ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(op.role);
+        expect([role, codes.includes('FORBIDDEN')]).toEqual([role, !allowed]);
+        expect(codes).not.toContain('UNAUTHENTICATED');
+        expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+      }
+    },
+  );
+
+  it('guards every HTTP route but /health', async () => {
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const routes = fastify
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .map((line) => /[─└├]+\s*(\/\S*)\s*\((.+)\)/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .flatMap((m) => m[2].split(', ').map((method) => ({ path: m[1], method: method.trim() })))
+      .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
+    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/graphql', '/health']));
+    for (const { path, method } of routes) {
+      const res = await fastify.inject({ method: method as 'GET', url: path });
+      const expected = PUBLIC_PATHS.has(path) ? 200 : 401;
+      expect([method, path, res.statusCode]).toEqual([method, path, expected]);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import { Role } from '../../src/users/role.enum.js';
+import { createTestApp, type GqlResponse, type TestApp } from './test-app.js';
+
+const nested = (parents: number) =>
+  `{ components(first: 1) { edges { node { manufacturer { ${'parent { '.repeat(parents)}name${' }'.repeat(parents)} } } } } }`;
+
+/** No error message may leak internals. */
+const expectClean = (res: GqlResponse) => {
+  const text = JSON.stringify(res.errors ?? []);
+  expect(text).not.toMatch(/\bat \S+:\d+|node_modules|\/work\/|SELECT |INSERT |stack/);
+};
+
+describe('API limits (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { RATE_LIMIT_PER_MINUTE: '40', MAX_QUERY_COST: '500', BODY_LIMIT_BYTES: '4096' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a query deeper than 10 levels with QUERY_TOO_DEEP', async () => {
+    const ok = await t.gql(nested(5), {}, { as: Role.INVESTIGATOR });
+    expect(ok.errors).toBeUndefined();
+    const deep = await t.gql(nested(6), {}, { as: Role.INVESTIGATOR });
+    expect(deep.status).toBe(400);
+    expect(deep.errors?.[0].extensions.code).toBe('QUERY_TOO_DEEP');
+    expectClean(deep);
+  });
+
+  it('refuses a query whose lists could return too much with QUERY_TOO_COSTLY', async () => {
+    const cheap = await t.gql(
+      '{ components(first: 5) { edges { node { partNumber manufacturer { name } } } } }',
+      {},
+      { as: Role.INVESTIGATOR },
+    );
+    expect(cheap.errors).toBeUndefined();
+    const costly = await t.gql(
+      'query($n: Int) { components(first: $n) { edges { node { partNumber manufacturer { name country parent { name } } } } } }',
+      { n: 100 },
+      { as: Role.INVESTIGATOR },
+    );
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 500 });
+    expectClean(costly);
+  });
+
+  it('allows 15 aliases and refuses 16 with TOO_MANY_ALIASES', async () => {
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { role }`).join(' ')} }`;
+    expect((await t.gql(aliases(15), {}, { as: Role.COMPLIANCE })).errors).toBeUndefined();
+    const res = await t.gql(aliases(16), {}, { as: Role.COMPLIANCE });
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions.code).toBe('TOO_MANY_ALIASES');
+  });
+
+  it('refuses batched requests with BATCHED_QUERIES_NOT_ALLOWED', async () => {
+    const res = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: await t.authHeader(Role.COMPLIANCE),
+        payload: [{ query: '{ me { role } }' }, { query: '{ me { role } }' }],
+      });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].extensions.code).toBe('BATCHED_QUERIES_NOT_ALLOWED');
+  });
+
+  it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { ...(await t.authHeader(Role.COMPLIANCE)), 'content-type': 'application/json' },
+        payload: JSON.stringify({ query: `{ me { role } } # ${'x'.repeat(5000)}` }),
+      });
+    expect(res.statusCode).toBe(413);
+    expect(JSON.stringify(res.json())).toContain('PAYLOAD_TOO_LARGE');
+    expect(res.body).not.toMatch(/node_modules|\bat \S+:\d+/);
+  });
+
+  it('rate-limits each key on its own with RATE_LIMITED', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i++)
+      statuses.push((await t.gql('{ me { role } }', {}, { as: Role.ANALYST })).status);
+    expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
+    const limited = await t.gql('{ me { role } }', {}, { as: Role.ANALYST });
+    expect(limited.status).toBe(429);
+    expect(limited.errors?.[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
+    // Another key is not slowed by the first one's burst.
+    expect((await t.gql('{ me { role } }', {}, { as: Role.ADMIN })).status).toBe(200);
+  });
+});
+
+describe('introspection (e2e)', () => {
+  const INTROSPECT = '{ __schema { queryType { name } } }';
+
+  it.each([
+    [{}, true],
+    [{ NODE_ENV: 'production' }, false],
+    [{ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }, true],
+  ])('with %j: allowed %s', async (env, allowed) => {
+    const t = await createTestApp({ seeded: false, env });
+    try {
+      const res = await t.gql(INTROSPECT, {}, { as: Role.ANALYST });
+      if (allowed) expect(res.data.__schema.queryType.name).toBe('Query');
+      else expect(res.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await t.close();
+    }
+  });
+});
