@@ -29,12 +29,7 @@ export async function updateVersioned<E extends ObjectLiteral & { id: string; ve
       { currentVersion: before.version },
     );
   }
-  await repo
-    .createQueryBuilder()
-    .update()
-    .set(changes)
-    .where('id = :id', { id })
-    .execute();
+  await repo.createQueryBuilder().update().set(changes).where('id = :id', { id }).execute();
   const after = await repo.findOneByOrFail({ id } as never);
   return { before, after };
 }
