@@ -4,33 +4,8 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { PUBLIC_PATHS } from '../../src/auth/authenticate.hook.js';
 import { ROLES_KEY } from '../../src/auth/roles.decorator.js';
 import { Role, ROLE_ORDER } from '../../src/users/role.enum.js';
+import { OPERATIONS } from './operations/index.js';
 import { createTestApp, type TestApp } from './test-app.js';
-
-/** One sample call per root operation, with the least role it needs. Every operation must be here. */
-const ZERO = '00000000-0000-4000-8000-000000000000';
-const OPERATIONS: Record<
-  string,
-  { role: Role; query: string; variables?: Record<string, unknown> }
-> = {
-  me: { role: Role.ANALYST, query: '{ me { role } }' },
-  components: { role: Role.ANALYST, query: '{ components(first: 1) { totalCount } }' },
-  component: { role: Role.ANALYST, query: `{ component(id: "${ZERO}") { id } }` },
-  apiKeys: { role: Role.ADMIN, query: '{ apiKeys(first: 1) { totalCount } }' },
-  auditEvents: { role: Role.ADMIN, query: '{ auditEvents(first: 1) { totalCount } }' },
-  createApiKey: {
-    role: Role.ADMIN,
-    query:
-      'mutation { createApiKey(input: { email: "matrix@example.org", role: ANALYST }) { secret } }',
-  },
-  revokeApiKey: {
-    role: Role.ADMIN,
-    query: `mutation { revokeApiKey(input: { id: "${ZERO}" }) { id } }`,
-  },
-  updateUser: {
-    role: Role.ADMIN,
-    query: `mutation { updateUser(input: { id: "${ZERO}", expectedVersion: 1, name: "x" }) { id } }`,
-  },
-};
 
 describe('every operation is guarded (e2e)', () => {
   let t: TestApp;

@@ -1,0 +1,20 @@
+import type { DataSource } from 'typeorm';
+import { byIdLoader } from '../common/graphql/by-id.loader.js';
+import { relationPages } from '../common/graphql/relation-pages.js';
+import { ComponentEntity } from './component.entity.js';
+import { ComponentModel } from './component.model.js';
+
+export const componentLoaders = (ds: DataSource) => ({
+  componentById: byIdLoader(ds, ComponentEntity, ComponentModel.from),
+  /** `organization.components`: a manufacturer's parts in part-number order, archived ones left out. */
+  componentsByManufacturer: relationPages(ds, {
+    entity: ComponentEntity,
+    parentColumn: 'manufacturer_id',
+    where: 't.archived_at IS NULL',
+    keys: [
+      { column: 't.normalized_part_number', value: (c) => c.normalizedPartNumber },
+      { column: 't.id', value: (c) => c.id },
+    ],
+    toNode: ComponentModel.from,
+  }),
+});
