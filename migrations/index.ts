@@ -6,6 +6,10 @@ import { CreateCatalogueTables1795570003000 } from './1795570003000-create-catal
 import { CreateEvidenceTables1795570004000 } from './1795570004000-create-evidence-tables.js';
 import { CreateRouteTables1795570005000 } from './1795570005000-create-route-tables.js';
 import { AppendOnlyLogs1795580000000 } from './1795580000000-append-only-logs.js';
+import { OrganizationSearch1795590000000 } from './1795590000000-organization-search.js';
+import { CatalogueListIndexes1795590001000 } from './1795590001000-catalogue-list-indexes.js';
+import { FindingListIndexes1795591000000 } from './1795591000000-finding-list-indexes.js';
+import { EvidenceFilesAndReview1795600000000 } from './1795600000000-evidence-files-and-review.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -18,4 +22,8 @@ export const MIGRATIONS: MigrationClass[] = [
   CreateEvidenceTables1795570004000,
   CreateRouteTables1795570005000,
   AppendOnlyLogs1795580000000,
+  OrganizationSearch1795590000000,
+  CatalogueListIndexes1795590001000,
+  FindingListIndexes1795591000000,
+  EvidenceFilesAndReview1795600000000,
 ];

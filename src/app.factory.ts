@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -31,6 +32,14 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useGlobalPipes(validationPipe);
   authenticateRequests(app);
   refuseBatchedQueries(app);
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: options.settings.EVIDENCE_MAX_BYTES,
+      files: 1,
+      fields: 10,
+      fieldSize: 1024,
+    },
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -14,11 +14,18 @@ import { costLimitHook, LIMITS, validationRules } from './common/graphql/limits.
 import type { RequestContext } from './common/graphql/request-context.js';
 import { createLoaders } from './common/loaders.js';
 import { ComponentsModule } from './components/components.module.js';
+import { FindingsModule } from './findings/findings.module.js';
 import { Settings } from './config/env.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
+import { SanctionsModule } from './sanctions/sanctions.module.js';
+import { ShipmentsModule } from './shipments/shipments.module.js';
+import { StrikesModule } from './strikes/strikes.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WeaponSystemsModule } from './weapon-systems/weapon-systems.module.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -81,8 +88,15 @@ export class AppModule {
         AuditModule,
         UsersModule,
         HealthModule,
+        ReferenceModule,
         OrganizationsModule,
+        SanctionsModule,
+        ShipmentsModule,
         ComponentsModule,
+        EvidenceModule,
+        WeaponSystemsModule,
+        StrikesModule,
+        FindingsModule,
       ],
     };
   }

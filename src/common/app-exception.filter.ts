@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError, codeOfHttpStatus, ErrorCode, httpStatusOf } from './errors.js';
+import { databaseInputError } from './graphql/format-error.js';
 
 /**
  * GraphQL: the error goes back to GraphQL as it is; the error formatter gives it its code and logs
@@ -28,6 +29,10 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       status = httpStatusOf[exception.code];
       body = { ...exception.extensions, message: exception.message };
+    } else if (databaseInputError(exception)) {
+      const { code, message } = databaseInputError(exception)!;
+      status = httpStatusOf[code];
+      body = { code, message };
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {
       status = exception.getStatus();
       body = { code: codeOfHttpStatus[status] ?? 'BAD_REQUEST', message: exception.message };

@@ -1,7 +1,14 @@
 import type { DataSource } from 'typeorm';
+import { evidenceLoaders } from '../evidence/evidence.loaders.js';
 import { componentLoaders } from '../components/component.loaders.js';
+import { findingLoaders } from '../findings/finding.loaders.js';
 import { organizationLoaders } from '../organizations/organization.loaders.js';
+import { referenceLoaders } from '../reference/reference.loaders.js';
+import { sanctionLoaders } from '../sanctions/sanction.loaders.js';
+import { shipmentLoaders } from '../shipments/shipment.loaders.js';
+import { strikeReportLoaders } from '../strikes/strike-report.loaders.js';
 import { userLoaders } from '../users/user.loaders.js';
+import { weaponSystemLoaders } from '../weapon-systems/weapon-system.loaders.js';
 
 /**
  * The DataLoaders of one request, new for every request so nothing is cached across users. Each
@@ -10,7 +17,14 @@ import { userLoaders } from '../users/user.loaders.js';
 export const createLoaders = (ds: DataSource) => ({
   ...organizationLoaders(ds),
   ...componentLoaders(ds),
+  ...referenceLoaders(ds),
+  ...sanctionLoaders(ds),
+  ...shipmentLoaders(ds),
   ...userLoaders(ds),
+  ...evidenceLoaders(ds),
+  ...weaponSystemLoaders(ds),
+  ...strikeReportLoaders(ds),
+  ...findingLoaders(ds),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -16,7 +16,11 @@ const check = (plain: object) => {
 
 describe('domain validators', () => {
   it('normalizes and accepts good values', () => {
-    const { value, failed } = check({ country: ' hk ', hsCode: '8542.31', shippedOn: '2023-02-28' });
+    const { value, failed } = check({
+      country: ' hk ',
+      hsCode: '8542.31',
+      shippedOn: '2023-02-28',
+    });
     expect(failed).toEqual([]);
     expect(value).toMatchObject({ country: 'HK', hsCode: '854231' });
   });

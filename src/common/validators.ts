@@ -2,7 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { Matches, registerDecorator, type ValidationOptions } from 'class-validator';
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Trims surrounding spaces from a string input. */
@@ -18,7 +19,9 @@ export const IsCountryCode = () =>
 /** A 6-digit HS code; `8542.31` and `8542 31` are accepted as `854231`. */
 export const IsHsCode = () =>
   applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s.]/g, '') : value)),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.replace(/[\s.]/g, '') : value,
+    ),
     Matches(/^\d{6}$/, { message: '$property must be a 6-digit HS code' }),
   );
 
@@ -54,7 +57,11 @@ export function NotInFuture(options?: ValidationOptions) {
       validator: {
         validate: (value: unknown) => {
           if (value === null || value === undefined) return true;
-          const at = value instanceof Date ? value : new Date(typeof value === 'string' && DAY.test(value) ? `${value}T00:00:00Z` : String(value));
+          if (!(value instanceof Date) && typeof value !== 'string') return false;
+          const at =
+            typeof value === 'string' && DAY.test(value)
+              ? new Date(`${value}T00:00:00Z`)
+              : new Date(value);
           return !Number.isNaN(at.getTime()) && at.getTime() <= Date.now();
         },
       },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { ComponentsResolver } from './components.resolver.js';
 import { ComponentsService } from './components.service.js';
 
-@Module({ providers: [ComponentsResolver, ComponentsService] })
+@Module({ imports: [AuditModule], providers: [ComponentsResolver, ComponentsService] })
 export class ComponentsModule {}

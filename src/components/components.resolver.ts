@@ -1,13 +1,30 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ObjectType } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { Actor } from '../auth/auth-user.js';
+import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Connection } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
 import type { Loaders } from '../common/loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
+import { ChplTier } from '../reference/reference.enums.js';
 import { Role } from '../users/role.enum.js';
 import { ComponentModel } from './component.model.js';
 import { ComponentsService } from './components.service.js';
+import {
+  ArchiveComponentInput,
+  CreateComponentInput,
+  UpdateComponentInput,
+} from './dto/component.inputs.js';
 import { ComponentsArgs } from './dto/components.args.js';
 
 @ObjectType()
@@ -17,7 +34,9 @@ export class ComponentConnection extends Connection(ComponentModel, 'Component')
 export class ComponentsResolver {
   constructor(private readonly service: ComponentsService) {}
 
-  @Query(() => ComponentConnection, { description: 'Components in part-number order.' })
+  @Query(() => ComponentConnection, {
+    description: 'Components, by part number unless ordered otherwise.',
+  })
   @Roles(Role.ANALYST)
   components(@Args() args: ComponentsArgs) {
     return this.service.list(args);
@@ -25,15 +44,43 @@ export class ComponentsResolver {
 
   @Query(() => ComponentModel, {
     nullable: true,
-    description: 'A component by id; null when unknown.',
+    description: 'A component by id (archived too); null when unknown.',
   })
   @Roles(Role.ANALYST)
   component(@Args('id', { type: () => ID }, ParseIdPipe) id: string) {
     return this.service.byId(id);
   }
 
+  @Mutation(() => ComponentModel)
+  @Roles(Role.INVESTIGATOR)
+  createComponent(@Args('input') input: CreateComponentInput, @CurrentActor() actor: Actor) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => ComponentModel)
+  @Roles(Role.INVESTIGATOR)
+  updateComponent(@Args('input') input: UpdateComponentInput, @CurrentActor() actor: Actor) {
+    return this.service.update(actor, input);
+  }
+
+  @Mutation(() => ComponentModel, {
+    description: 'Takes it out of the default lists; it stays readable by id.',
+  })
+  @Roles(Role.INVESTIGATOR)
+  archiveComponent(@Args('input') input: ArchiveComponentInput, @CurrentActor() actor: Actor) {
+    return this.service.archive(actor, input);
+  }
+
   @ResolveField(() => OrganizationModel, { nullable: true })
   manufacturer(@Parent() c: ComponentModel, @Context('loaders') loaders: Loaders) {
     return loaders.organizationById.load(c.manufacturerId);
+  }
+
+  @ResolveField(() => ChplTier, {
+    nullable: true,
+    description: "The CHPL tier of the component's HS code.",
+  })
+  async chplTier(@Parent() c: ComponentModel, @Context('loaders') loaders: Loaders) {
+    return c.hsCode ? ((await loaders.hsCodeByCode.load(c.hsCode))?.chplTier ?? null) : null;
   }
 }

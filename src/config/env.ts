@@ -59,6 +59,12 @@ export class Settings {
   @Min(100)
   MAX_QUERY_COST: number = 50_000;
 
+  /** Largest evidence file accepted by `POST /evidence/:id/files`, in bytes. */
+  @Type(() => Number)
+  @IsInt({ message: 'EVIDENCE_MAX_BYTES must be an integer' })
+  @Min(1)
+  EVIDENCE_MAX_BYTES: number = 104_857_600;
+
   /** `true` or `false`; unset: on, except with NODE_ENV=production. */
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'GRAPHQL_INTROSPECTION must be true or false' })

@@ -1,6 +1,8 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { ComponentEntity } from '../components/component.entity.js';
 import { CustodyEventEntity } from '../evidence/custody-event.entity.js';
+import { EvidenceCorroborationEntity } from '../evidence/evidence-corroboration.entity.js';
+import { EvidenceFileEntity } from '../evidence/evidence-file.entity.js';
 import { EvidenceLinkEntity } from '../evidence/evidence-link.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
 import { ComponentFindingEntity } from '../findings/component-finding.entity.js';
@@ -29,6 +31,8 @@ export const ENTITIES = [
   ShipmentEntity,
   EvidenceEntity,
   EvidenceLinkEntity,
+  EvidenceFileEntity,
+  EvidenceCorroborationEntity,
   CustodyEventEntity,
   RouteEntity,
   RouteLegEntity,

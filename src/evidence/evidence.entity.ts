@@ -9,13 +9,13 @@ import {
   SourceReliability,
 } from './evidence.enums.js';
 
-/** A source document or file, graded on the Admiralty scale and moved through review. */
+/**
+ * A source document, graded on the Admiralty scale and moved through review (DRAFT → REVIEWED →
+ * PUBLISHED, RETRACTED from any). Its files are in `evidence_file`, stored once by SHA-256.
+ */
 @Entity('evidence')
 @Check('chk_evidence_information_credibility', `information_credibility BETWEEN 1 AND 6`)
-@Check('chk_evidence_sha256', `sha256 ~ '^[0-9a-f]{64}$'`)
-@Check('chk_evidence_size_bytes', `size_bytes >= 0`)
 @Index('idx_evidence_status_created_at_id', ['status', 'createdAt', 'id'])
-@Index('idx_evidence_sha256', ['sha256'])
 @Index('idx_evidence_collected_by_id', ['collectedById'])
 export class EvidenceEntity extends EditableEntity {
   @Column({
@@ -37,11 +37,6 @@ export class EvidenceEntity extends EditableEntity {
   @Column({ type: 'text', nullable: true }) sourceUrl!: string | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) retrievedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) archivedUrl!: string | null;
-  @Column({ type: 'char', length: 64, nullable: true }) sha256!: string | null;
-  @Column({ type: 'text', nullable: true }) mediaType!: string | null;
-  @Column({ type: 'bigint', nullable: true }) sizeBytes!: string | null;
-  /** Path of the evidentiary copy under DATA_DIR, named by its SHA-256. */
-  @Column({ type: 'text', nullable: true }) storedPath!: string | null;
   @Column({ type: 'uuid', nullable: true }) collectedById!: string | null;
   @ManyToOne(() => AppUserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'collected_by_id' })
@@ -62,4 +57,17 @@ export class EvidenceEntity extends EditableEntity {
     default: EvidenceStatus.DRAFT,
   })
   status!: EvidenceStatus;
+  /** Why the status last changed (review remarks, reason for retraction). */
+  @Column({ type: 'text', nullable: true }) statusNote!: string | null;
+  /** Four eyes: who reviewed and who published; neither may be the author (collectedBy). */
+  @Column({ type: 'uuid', nullable: true }) reviewedById!: string | null;
+  @ManyToOne(() => AppUserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reviewed_by_id' })
+  reviewedBy?: Relation<AppUserEntity>;
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) reviewedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) publishedById!: string | null;
+  @ManyToOne(() => AppUserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'published_by_id' })
+  publishedBy?: Relation<AppUserEntity>;
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) publishedAt!: Date | null;
 }

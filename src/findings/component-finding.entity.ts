@@ -8,10 +8,15 @@ import { VerificationStatus } from './finding.enums.js';
 
 /** One part recovered from one airframe, with the marking as it was read. */
 @Entity('component_finding')
-@Index('idx_component_finding_component_id', ['componentId'])
+@Index('idx_component_finding_component_id_created_at_id', ['componentId', 'createdAt', 'id'])
 @Index('idx_component_finding_weapon_system_id', ['weaponSystemId'])
-@Index('idx_component_finding_strike_report_id', ['strikeReportId'])
+@Index('idx_component_finding_strike_report_id_created_at_id', [
+  'strikeReportId',
+  'createdAt',
+  'id',
+])
 @Index('idx_component_finding_recovered_on_id', ['recoveredOn', 'id'])
+@Index('idx_component_finding_created_at_id', ['createdAt', 'id'])
 export class ComponentFindingEntity extends EditableEntity {
   @Column({ type: 'uuid' }) componentId!: string;
   @ManyToOne(() => ComponentEntity, { onDelete: 'RESTRICT' })

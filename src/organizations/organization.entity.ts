@@ -10,12 +10,15 @@ import { OrganizationRole } from './organization.enums.js';
 @Index('idx_organization_normalized_name_country', ['normalizedName', 'country'])
 @Index('idx_organization_country', ['country'])
 @Index('idx_organization_name_id', ['name', 'id'])
+@Index('idx_organization_created_at_id', ['createdAt', 'id'])
 @Index('idx_organization_parent_id', ['parentId'])
 @Index('idx_organization_successor_id', ['successorId'])
 // Trigram and array indexes (GIN) are created by the migration; TypeORM cannot describe them.
 @Index('idx_organization_normalized_name_trgm', { synchronize: false })
 @Index('idx_organization_roles', { synchronize: false })
 @Index('idx_organization_registration_ids', { synchronize: false })
+// GIN trigram index on organization_search_text(name, aliases): `organizations(filter: { search })`.
+@Index('idx_organization_search_trgm', { synchronize: false })
 export class OrganizationEntity extends EditableEntity {
   @Column({ type: 'text' }) name!: string;
   /** Lower case, unaccented, punctuation and legal forms removed: what screening and matching compare. */

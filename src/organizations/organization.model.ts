@@ -1,8 +1,19 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
 import { OrganizationRole } from './organization.enums.js';
 import type { OrganizationEntity } from './organization.entity.js';
 
 registerEnumType(OrganizationRole, { name: 'OrganizationRole' });
+
+export enum OrganizationOrder {
+  NAME = 'NAME',
+  NEWEST = 'NEWEST',
+}
+
+registerEnumType(OrganizationOrder, {
+  name: 'OrganizationOrder',
+  description: 'NAME: by name (the default); NEWEST: most recently added first.',
+});
 
 @ObjectType('Organization', {
   description:
@@ -11,11 +22,21 @@ registerEnumType(OrganizationRole, { name: 'OrganizationRole' });
 export class OrganizationModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
+  @Field({
+    description:
+      'Lower case, unaccented, punctuation and legal forms removed: what matching compares.',
+  })
+  normalizedName!: string;
   @Field(() => [String], { description: 'Other names, including in other scripts.' })
   aliases!: string[];
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country of the entity.' })
   country!: string | null;
   @Field(() => [OrganizationRole]) roles!: OrganizationRole[];
+  @Field(() => GraphQLJSON, {
+    description:
+      'Registration numbers by register: `{ "ru_inn": "7701234567", "hk_cr": "1234567" }`.',
+  })
+  registrationIds!: Record<string, string>;
   @Field(() => String, { nullable: true }) address!: string | null;
   @Field(() => String, { nullable: true }) website!: string | null;
   @Field(() => String, { nullable: true, description: 'Date of incorporation (YYYY-MM-DD).' })
@@ -23,7 +44,12 @@ export class OrganizationModel {
   @Field({ description: 'True for generated demo or benchmark records, which are not facts.' })
   synthetic!: boolean;
   @Field(() => Int) version!: number;
-  @Field(() => Date, { nullable: true }) archivedAt!: Date | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When it was archived (or merged into another); archived ones leave the lists.',
+  })
+  archivedAt!: Date | null;
   parentId!: string | null;
   successorId!: string | null;
 
@@ -31,14 +57,17 @@ export class OrganizationModel {
     Object.assign(new OrganizationModel(), {
       id: e.id,
       name: e.name,
+      normalizedName: e.normalizedName,
       aliases: e.aliases,
       country: e.country,
       roles: e.roles,
+      registrationIds: e.registrationIds,
       address: e.address,
       website: e.website,
       incorporatedOn: e.incorporatedOn,
       synthetic: e.synthetic,
       version: e.version,
+      createdAt: e.createdAt,
       archivedAt: e.archivedAt,
       parentId: e.parentId,
       successorId: e.successorId,

@@ -1,9 +1,95 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { Actor } from '../auth/auth-user.js';
+import { CurrentActor } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { Connection, PageArgs } from '../common/graphql/connection.js';
+import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
 import type { Loaders } from '../common/loaders.js';
+import { ComponentConnection } from '../components/components.resolver.js';
+import { SanctionConnection } from '../sanctions/sanction.model.js';
+import { ShipmentConnection } from '../shipments/shipment.model.js';
+import { Role } from '../users/role.enum.js';
+import { guardCursor } from './cursor-guard.js';
+import {
+  ArchiveOrganizationInput,
+  CreateOrganizationInput,
+  MergeOrganizationsInput,
+  UpdateOrganizationInput,
+} from './dto/organization.inputs.js';
+import { OrganizationsArgs } from './dto/organizations.args.js';
 import { OrganizationModel } from './organization.model.js';
+import { OrganizationMergeService } from './organization-merge.service.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@ObjectType()
+export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}
 
 @Resolver(() => OrganizationModel)
 export class OrganizationsResolver {
+  constructor(
+    private readonly service: OrganizationsService,
+    private readonly merger: OrganizationMergeService,
+  ) {}
+
+  @Query(() => OrganizationConnection, {
+    description: 'Organizations by name (or newest first); archived ones only when asked.',
+  })
+  @Roles(Role.ANALYST)
+  organizations(@Args() args: OrganizationsArgs) {
+    return this.service.list(args);
+  }
+
+  @Query(() => OrganizationModel, {
+    nullable: true,
+    description: 'An organization by id (archived too); null when unknown.',
+  })
+  @Roles(Role.ANALYST)
+  organization(@Args('id', { type: () => ID }, ParseIdPipe) id: string) {
+    return this.service.byId(id);
+  }
+
+  @Mutation(() => OrganizationModel)
+  @Roles(Role.INVESTIGATOR)
+  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentActor() actor: Actor) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => OrganizationModel)
+  @Roles(Role.INVESTIGATOR)
+  updateOrganization(@Args('input') input: UpdateOrganizationInput, @CurrentActor() actor: Actor) {
+    return this.service.update(actor, input);
+  }
+
+  @Mutation(() => OrganizationModel, {
+    description: 'Takes it out of the default lists; it stays readable by id.',
+  })
+  @Roles(Role.INVESTIGATOR)
+  archiveOrganization(
+    @Args('input') input: ArchiveOrganizationInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.service.archive(actor, input);
+  }
+
+  @Mutation(() => OrganizationModel, {
+    description:
+      'Moves every reference from the duplicate to the kept organization (parts, shipments, sanctions, lineage, routes, evidence), keeps its names as aliases, and archives it. Answers the kept one.',
+  })
+  @Roles(Role.ADMIN)
+  mergeOrganizations(@Args('input') input: MergeOrganizationsInput, @CurrentActor() actor: Actor) {
+    return this.merger.merge(actor, input);
+  }
+
   @ResolveField(() => OrganizationModel, {
     nullable: true,
     description: 'Corporate parent (Altera → Intel).',
@@ -19,5 +105,53 @@ export class OrganizationsResolver {
   })
   successor(@Parent() o: OrganizationModel, @Context('loaders') loaders: Loaders) {
     return o.successorId ? loaders.organizationById.load(o.successorId) : null;
+  }
+
+  @ResolveField(() => ComponentConnection, {
+    description: 'Parts it makes, by part number; archived ones left out.',
+  })
+  components(
+    @Parent() o: OrganizationModel,
+    @Args() page: PageArgs,
+    @Context('loaders') loaders: Loaders,
+  ) {
+    guardCursor(page.after, ['text', 'uuid']);
+    return loaders.componentsByManufacturer.load(o.id, page);
+  }
+
+  @ResolveField(() => SanctionConnection, {
+    description: 'Its listings, delisted ones too, newest listing first.',
+  })
+  sanctions(
+    @Parent() o: OrganizationModel,
+    @Args() page: PageArgs,
+    @Context('loaders') loaders: Loaders,
+  ) {
+    guardCursor(page.after, ['date', 'uuid']);
+    return loaders.sanctionsByOrganization.load(o.id, page);
+  }
+
+  @ResolveField(() => ShipmentConnection, {
+    description: 'Shipments it exported, newest first.',
+  })
+  shipmentsOut(
+    @Parent() o: OrganizationModel,
+    @Args() page: PageArgs,
+    @Context('loaders') loaders: Loaders,
+  ) {
+    guardCursor(page.after, ['date', 'uuid']);
+    return loaders.shipmentsByExporter.load(o.id, page);
+  }
+
+  @ResolveField(() => ShipmentConnection, {
+    description: 'Shipments it imported, newest first.',
+  })
+  shipmentsIn(
+    @Parent() o: OrganizationModel,
+    @Args() page: PageArgs,
+    @Context('loaders') loaders: Loaders,
+  ) {
+    guardCursor(page.after, ['date', 'uuid']);
+    return loaders.shipmentsByImporter.load(o.id, page);
   }
 }

@@ -16,7 +16,10 @@ export async function assertCountries(em: EntityManager, fields: Fields): Promis
   const known = new Set(rows.map((r) => r.code));
   const problems: FieldProblem[] = given
     .filter(([, code]) => !known.has(code))
-    .map(([field, code]) => ({ field, messages: [`${field} ${code} is not an ISO 3166-1 country code`] }));
+    .map(([field, code]) => ({
+      field,
+      messages: [`${field} ${code} is not an ISO 3166-1 country code`],
+    }));
   if (problems.length) throw AppError.badInput('Unknown country code', problems);
 }
 
@@ -31,12 +34,16 @@ export async function ensureHsCodes(em: EntityManager, fields: Fields): Promise<
       const chapter = Number(code.slice(0, 2));
       return !/^\d{6}$/.test(code) || chapter < 1 || chapter > 97;
     })
-    .map(([field, code]) => ({ field, messages: [`${field} ${code} is not a 6-digit HS code of chapters 01–97`] }));
+    .map(([field, code]) => ({
+      field,
+      messages: [`${field} ${code} is not a 6-digit HS code of chapters 01–97`],
+    }));
   if (problems.length) throw AppError.badInput('Invalid HS code', problems);
   if (!given.length) return;
-  await em.query('INSERT INTO hs_code (code) SELECT unnest($1::char(6)[]) ON CONFLICT (code) DO NOTHING', [
-    [...new Set(given.map(([, code]) => code))],
-  ]);
+  await em.query(
+    'INSERT INTO hs_code (code) SELECT unnest($1::char(6)[]) ON CONFLICT (code) DO NOTHING',
+    [[...new Set(given.map(([, code]) => code))]],
+  );
 }
 
 /** The row `id` of `table` must exist (and, for soft-deleted tables, not be archived). */
@@ -48,9 +55,10 @@ export async function assertExists(
 ): Promise<void> {
   const given = present(fields);
   if (!given.length) return;
-  const rows: { id: string }[] = await em.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [
-    [...new Set(given.map(([, id]) => id))],
-  ]);
+  const rows: { id: string }[] = await em.query(
+    `SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`,
+    [[...new Set(given.map(([, id]) => id))]],
+  );
   const known = new Set(rows.map((r) => r.id));
   const problems = given
     .filter(([, id]) => !known.has(id))

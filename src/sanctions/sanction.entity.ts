@@ -7,7 +7,8 @@ import { SanctionAuthority } from './sanction.enums.js';
 /** A listing of an organization by one authority. */
 @Entity('sanction')
 @Check('chk_sanction_period', `delisted_on IS NULL OR delisted_on >= listed_on`)
-@Index('idx_sanction_organization_id', ['organizationId'])
+@Index('idx_sanction_organization_id_listed_on_id', ['organizationId', 'listedOn', 'id'])
+@Index('idx_sanction_listed_on_id', ['listedOn', 'id'])
 @Index('idx_sanction_authority_listed_on', ['authority', 'listedOn'])
 export class SanctionEntity extends EditableEntity {
   @Column({ type: 'uuid' }) organizationId!: string;

@@ -18,7 +18,7 @@ import { HsCodeEntity } from '../reference/hs-code.entity.js';
 @Index('idx_shipment_shipped_on_id', ['shippedOn', 'id'])
 @Index('idx_shipment_exporter_id_shipped_on', ['exporterId', 'shippedOn'])
 @Index('idx_shipment_importer_id_shipped_on', ['importerId', 'shippedOn'])
-@Index('idx_shipment_component_id', ['componentId'])
+@Index('idx_shipment_component_id_shipped_on_id', ['componentId', 'shippedOn', 'id'])
 @Index('idx_shipment_hs_code_shipped_on', ['hsCode', 'shippedOn'])
 @Index('idx_shipment_import_country_shipped_on', ['importCountry', 'shippedOn'])
 @Index('idx_shipment_export_country_shipped_on', ['exportCountry', 'shippedOn'])

@@ -82,6 +82,14 @@ describe('components (e2e)', () => {
     expect(res.errors?.[0].message).toMatch(/cursor/i);
   });
 
+  it('answers a well-formed cursor with values of the wrong type with BAD_USER_INPUT, not a 500', async () => {
+    const forged = Buffer.from(JSON.stringify(['TMS320', 'not-a-uuid'])).toString('base64url');
+    const res = await t.gql(PAGE, { after: forged });
+    expect(res.status).toBe(200);
+    expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors)).not.toMatch(/uuid|SELECT/);
+  });
+
   it.each([101, 0, -1])('refuses first: %i with BAD_USER_INPUT naming the field', async (first) => {
     const res = await t.gql(PAGE, { first });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

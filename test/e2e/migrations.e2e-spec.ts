@@ -19,6 +19,8 @@ const DOMAIN_TABLES = [
   'country',
   'custody_event',
   'evidence',
+  'evidence_corroboration',
+  'evidence_file',
   'evidence_link',
   'hs_code',
   'organization',

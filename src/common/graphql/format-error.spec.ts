@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { ForbiddenException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from '../errors.js';
 import { formatGraphQLError, mercuriusErrorFormatter } from './format-error.js';
 
@@ -39,6 +40,24 @@ describe('formatGraphQLError', () => {
     });
     expect(JSON.stringify(out)).not.toMatch(/app_user|\/srv/);
     expect(log.error).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers database data errors as BAD_USER_INPUT and duplicates as CONFLICT, without SQL', () => {
+    const dbError = (code: string) =>
+      new QueryFailedError(
+        'SELECT * FROM component WHERE id = $1',
+        ['x'],
+        Object.assign(new Error('invalid input syntax for type uuid'), { code }),
+      );
+    const bad = formatGraphQLError(wrap(dbError('22P02')), log);
+    expect(bad.extensions?.code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(JSON.stringify(bad)).not.toMatch(/SELECT|uuid/);
+    expect(formatGraphQLError(wrap(dbError('23505')), log).extensions?.code).toBe(
+      ErrorCode.CONFLICT,
+    );
+    expect(formatGraphQLError(wrap(dbError('40P01')), log).extensions?.code).toBe(
+      ErrorCode.INTERNAL,
+    );
   });
 
   it('codes GraphQL syntax errors', () => {

@@ -1,9 +1,31 @@
 import { HttpException } from '@nestjs/common';
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { AppError, codeOfHttpStatus, ErrorCode, httpStatusOf } from '../errors.js';
 
 interface Log {
   error(obj: unknown, msg?: string): void;
+  warn?(obj: unknown, msg?: string): void;
+}
+
+/**
+ * A safety net for input that got past validation to the database: data exceptions (a bad value in a
+ * hand-made cursor, a NUL byte in text) and constraint violations are the client's fault, said
+ * plainly and without SQL. Services check these first; this only keeps a slip from becoming a 500.
+ */
+export function databaseInputError(error: unknown): { code: ErrorCode; message: string } | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const code = String((error.driverError as { code?: string }).code ?? '');
+  if (code === '23505')
+    return { code: ErrorCode.CONFLICT, message: 'A record with the same key already exists' };
+  if (code === '23503')
+    return { code: ErrorCode.BAD_USER_INPUT, message: 'A referenced record does not exist' };
+  if (code === '23514' || code === '23502') {
+    return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is not allowed for its field' };
+  }
+  if (code.startsWith('22'))
+    return { code: ErrorCode.BAD_USER_INPUT, message: 'A value (or cursor) is not valid' };
+  return null;
 }
 
 /** The code of an error that GraphQL itself raised (syntax, validation, variable values). */
@@ -40,6 +62,11 @@ export function formatGraphQLError(error: GraphQLError, log: Log): GraphQLFormat
   if (original instanceof HttpException && codeOfHttpStatus[original.getStatus()]) {
     const code = codeOfHttpStatus[original.getStatus()];
     return { ...base, message: original.message, extensions: { code } };
+  }
+  const fromDatabase = databaseInputError(original);
+  if (fromDatabase) {
+    log.warn?.({ err: original, path: error.path }, 'database refused a value');
+    return { ...base, message: fromDatabase.message, extensions: { code: fromDatabase.code } };
   }
   const status = (original as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

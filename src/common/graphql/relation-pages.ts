@@ -30,7 +30,11 @@ interface PageKey {
 }
 
 /** Turns a raw row (column names) into an entity, with TypeORM's own value conversions. */
-export function hydrate<E extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<E>, raw: Record<string, unknown>): E {
+export function hydrate<E extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<E>,
+  raw: Record<string, unknown>,
+): E {
   const meta = ds.getMetadata(entity);
   const row = meta.create() as E;
   for (const column of meta.columns) {
@@ -45,7 +49,10 @@ export function hydrate<E extends ObjectLiteral>(ds: DataSource, entity: EntityT
  * from one GROUP BY, only when `totalCount` is read. One statement per level of a nested query,
  * whatever the page size.
  */
-export function relationPages<E extends ObjectLiteral, N>(ds: DataSource, spec: RelationSpec<E, N>): RelationPages<N> {
+export function relationPages<E extends ObjectLiteral, N>(
+  ds: DataSource,
+  spec: RelationSpec<E, N>,
+): RelationPages<N> {
   const meta = ds.getMetadata(spec.entity);
   const table = meta.tablePath
     .split('.')
@@ -82,7 +89,10 @@ export function relationPages<E extends ObjectLiteral, N>(ds: DataSource, spec: 
         const rowsByParent = new Map<string, E[]>();
         for (const r of raw) {
           const parent = String(r[spec.parentColumn]);
-          rowsByParent.set(parent, [...(rowsByParent.get(parent) ?? []), hydrate(ds, spec.entity, r)]);
+          rowsByParent.set(parent, [
+            ...(rowsByParent.get(parent) ?? []),
+            hydrate(ds, spec.entity, r),
+          ]);
         }
         for (const key of group) byKey.set(key, toPage(rowsByParent.get(key.parentId) ?? [], key));
       }
@@ -107,7 +117,10 @@ export function relationPages<E extends ObjectLiteral, N>(ds: DataSource, spec: 
       cursor: encodeCursor(spec.keys.map((k) => k.value(row))),
       node: spec.toNode(row),
     }));
-    const pageInfo = { hasNextPage: rows.length > key.first, endCursor: edges.at(-1)?.cursor ?? null };
+    const pageInfo = {
+      hasNextPage: rows.length > key.first,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    };
     return new Page(edges, pageInfo, () => counts.load(key.parentId));
   };
 

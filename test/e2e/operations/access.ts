@@ -7,9 +7,13 @@ export const accessOperations: Record<string, SampleOperation> = {
   auditEvents: { role: Role.ADMIN, query: '{ auditEvents(first: 1) { totalCount } }' },
   createApiKey: {
     role: Role.ADMIN,
-    query: 'mutation { createApiKey(input: { email: "matrix@example.org", role: ANALYST }) { secret } }',
+    query:
+      'mutation { createApiKey(input: { email: "matrix@example.org", role: ANALYST }) { secret } }',
   },
-  revokeApiKey: { role: Role.ADMIN, query: `mutation { revokeApiKey(input: { id: "${ZERO_ID}" }) { id } }` },
+  revokeApiKey: {
+    role: Role.ADMIN,
+    query: `mutation { revokeApiKey(input: { id: "${ZERO_ID}" }) { id } }`,
+  },
   updateUser: {
     role: Role.ADMIN,
     query: `mutation { updateUser(input: { id: "${ZERO_ID}", expectedVersion: 1, name: "x" }) { id } }`,

@@ -1,6 +1,13 @@
 import { accessOperations } from './access.js';
 import { componentOperations } from './components.js';
+import { evidenceOperations } from './evidence.js';
+import { findingOperations } from './findings.js';
+import { organizationOperations } from './organizations.js';
+import { referenceOperations } from './reference.js';
 import type { SampleOperation } from './sample.js';
+import { shipmentOperations } from './shipments.js';
+import { strikeOperations } from './strikes.js';
+import { weaponSystemOperations } from './weapon-systems.js';
 
 /**
  * A sample call for every query and mutation, for the access matrix: each feature lists its own
@@ -9,4 +16,11 @@ import type { SampleOperation } from './sample.js';
 export const OPERATIONS: Record<string, SampleOperation> = {
   ...accessOperations,
   ...componentOperations,
+  ...evidenceOperations,
+  ...referenceOperations,
+  ...weaponSystemOperations,
+  ...strikeOperations,
+  ...findingOperations,
+  ...organizationOperations,
+  ...shipmentOperations,
 };

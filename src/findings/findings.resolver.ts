@@ -1,0 +1,85 @@
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { Actor } from '../auth/auth-user.js';
+import { CurrentActor } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { PageArgs } from '../common/graphql/connection.js';
+import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
+import type { Loaders } from '../common/loaders.js';
+import { ComponentModel } from '../components/component.model.js';
+import { StrikeReportModel } from '../strikes/strike-report.model.js';
+import { Role } from '../users/role.enum.js';
+import { WeaponSystemModel } from '../weapon-systems/weapon-system.model.js';
+import { RecordFindingInput, UpdateFindingInput } from './dto/finding.inputs.js';
+import { FindingsArgs } from './dto/findings.args.js';
+import { FindingConnection, FindingModel } from './finding.model.js';
+import { FindingsService } from './findings.service.js';
+
+@Resolver(() => FindingModel)
+export class FindingsResolver {
+  constructor(private readonly service: FindingsService) {}
+
+  @Query(() => FindingConnection, { description: 'Findings, newest first.' })
+  @Roles(Role.ANALYST)
+  findings(@Args() args: FindingsArgs) {
+    return this.service.list(args);
+  }
+
+  @Query(() => FindingModel, { nullable: true, description: 'A finding by id; null when unknown.' })
+  @Roles(Role.ANALYST)
+  finding(@Args('id', { type: () => ID }, ParseIdPipe) id: string) {
+    return this.service.byId(id);
+  }
+
+  @Mutation(() => FindingModel, { description: 'Records a part recovered from a weapon.' })
+  @Roles(Role.INVESTIGATOR)
+  recordFinding(@Args('input') input: RecordFindingInput, @CurrentActor() actor: Actor) {
+    return this.service.record(actor, input);
+  }
+
+  @Mutation(() => FindingModel, {
+    description: 'Changes the fields given (null clears one); CONFLICT when the version is stale.',
+  })
+  @Roles(Role.INVESTIGATOR)
+  updateFinding(@Args('input') input: UpdateFindingInput, @CurrentActor() actor: Actor) {
+    return this.service.update(actor, input);
+  }
+
+  @ResolveField(() => ComponentModel)
+  component(@Parent() f: FindingModel, @Context('loaders') loaders: Loaders) {
+    return loaders.componentById.load(f.componentId);
+  }
+
+  @ResolveField(() => WeaponSystemModel, { nullable: true })
+  weaponSystem(@Parent() f: FindingModel, @Context('loaders') loaders: Loaders) {
+    return f.weaponSystemId ? loaders.weaponSystemById.load(f.weaponSystemId) : null;
+  }
+
+  @ResolveField(() => StrikeReportModel, { nullable: true })
+  strikeReport(@Parent() f: FindingModel, @Context('loaders') loaders: Loaders) {
+    return f.strikeReportId ? loaders.strikeReportById.load(f.strikeReportId) : null;
+  }
+}
+
+/** `component.findings`: the findings of a part type, newest first. */
+@Resolver(() => ComponentModel)
+export class ComponentFindingsResolver {
+  @ResolveField(() => FindingConnection, {
+    description: 'Where this part was found, newest first.',
+  })
+  findings(
+    @Parent() c: ComponentModel,
+    @Args() args: PageArgs,
+    @Context('loaders') loaders: Loaders,
+  ) {
+    return loaders.findingsByComponent.load(c.id, args);
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth-user.js';
+import { AppError } from '../common/errors.js';
+import { unique } from '../common/unique.js';
+import type { MergeOrganizationsInput } from './dto/organization.inputs.js';
+import { OrganizationEntity } from './organization.entity.js';
+import { OrganizationModel } from './organization.model.js';
+
+/** What `mergeOrganizations` moved, for the audit trail. */
+interface MergeCounts {
+  /** The duplicate's parts now made by the kept organization. */
+  componentsMoved: number;
+  /** The duplicate's parts the kept one also had, archived: duplicate part id → kept part id. */
+  componentsMergedInto: Record<string, string>;
+  /** Rows re-pointed from a duplicate part to the kept part. */
+  findings: number;
+  componentShipments: number;
+  componentRoutes: number;
+  componentEvidenceLinks: number;
+  /** Rows re-pointed from the duplicate organization to the kept one. */
+  shipments: number;
+  sanctions: number;
+  organizations: number;
+  routes: number;
+  evidenceLinks: number;
+}
+
+/** `mergeOrganizations`: one organization recorded twice becomes one. */
+@Injectable()
+export class OrganizationMergeService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Moves every reference to the duplicate onto the kept organization, records the duplicate's
+   * names as aliases of the kept one, fills the kept one's blanks from the duplicate, and archives
+   * the duplicate; one transaction, one audit event.
+   */
+  merge(actor: Actor, input: MergeOrganizationsInput): Promise<OrganizationModel> {
+    const keepId = input.keepId.toLowerCase();
+    const dupId = input.duplicateId.toLowerCase();
+    if (keepId === dupId) {
+      throw AppError.badInput('An organization cannot be merged into itself', [
+        { field: 'duplicateId', messages: ['duplicateId must differ from keepId'] },
+      ]);
+    }
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(OrganizationEntity);
+      // Both rows locked, in id order so two merges of the same pair cannot deadlock.
+      const locked = await repo
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id IN (:...ids)', { ids: [keepId, dupId] })
+        .orderBy('o.id')
+        .getMany();
+      const keep = locked.find((o) => o.id === keepId);
+      const dup = locked.find((o) => o.id === dupId);
+      if (!keep) throw AppError.notFound('Organization', keepId);
+      if (!dup) throw AppError.notFound('Organization', dupId);
+      if (keep.archivedAt) {
+        throw AppError.badInput('The organization kept must not be archived', [
+          { field: 'keepId', messages: [`keepId: organization ${keepId} is archived`] },
+        ]);
+      }
+
+      const moved = await this.moveReferences(em, keepId, dupId);
+      const other = (a: string | null, b: string | null) =>
+        [a, b].find((v) => v && v !== keepId && v !== dupId) ?? null;
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({
+          aliases: unique([...keep.aliases, dup.name, ...dup.aliases]).filter(
+            (a) => a !== keep.name,
+          ),
+          roles: [...new Set([...keep.roles, ...dup.roles])],
+          registrationIds: { ...dup.registrationIds, ...keep.registrationIds },
+          country: keep.country ?? dup.country,
+          address: keep.address ?? dup.address,
+          website: keep.website ?? dup.website,
+          incorporatedOn: keep.incorporatedOn ?? dup.incorporatedOn,
+          parentId: other(keep.parentId, dup.parentId),
+          successorId: other(keep.successorId, dup.successorId),
+        })
+        .where('id = :id', { id: keepId })
+        .execute();
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({ archivedAt: dup.archivedAt ?? new Date() })
+        .where('id = :id', { id: dupId })
+        .execute();
+      const keepAfter = await repo.findOneByOrFail({ id: keepId });
+      const dupAfter = await repo.findOneByOrFail({ id: dupId });
+      await this.audit.record(em, actor, {
+        action: 'organization.merge',
+        subjectType: 'organization',
+        subjectId: keepId,
+        before: { keep, duplicate: dup },
+        after: { keep: keepAfter, duplicate: dupAfter, moved },
+      });
+      return OrganizationModel.from(keepAfter);
+    });
+  }
+
+  /** Every row that points at `dupId` points at `keepId` afterwards (each changed row's version bumps). */
+  private async moveReferences(
+    em: EntityManager,
+    keepId: string,
+    dupId: string,
+  ): Promise<MergeCounts> {
+    const changed = async (sql: string, params: unknown[]): Promise<number> => {
+      const [, count] = await em.query<[unknown[], number]>(sql, params);
+      return count;
+    };
+    const bump = 'version = version + 1, updated_at = now()';
+
+    // The duplicate's parts that the kept maker also has (same normalized part number) are one part:
+    // their findings, shipments, routes and evidence move to the kept maker's component, and the
+    // duplicate's copy is archived. Its other parts move to the kept maker as they are.
+    const twins: { dup: string; keep: string }[] = await em.query(
+      `SELECT d.id AS dup, k.id AS keep FROM component d
+         JOIN component k ON k.manufacturer_id = $2 AND k.normalized_part_number = d.normalized_part_number
+        WHERE d.manufacturer_id = $1`,
+      [dupId, keepId],
+    );
+    const from = twins.map((t) => t.dup);
+    const to = twins.map((t) => t.keep);
+    const pairs = 'unnest($1::uuid[], $2::uuid[]) AS m(dup, keep)';
+    let findings = 0;
+    let componentShipments = 0;
+    let componentRoutes = 0;
+    let componentEvidenceLinks = 0;
+    if (twins.length) {
+      findings = await changed(
+        `UPDATE component_finding t SET component_id = m.keep, ${bump} FROM ${pairs} WHERE t.component_id = m.dup`,
+        [from, to],
+      );
+      componentShipments = await changed(
+        `UPDATE shipment t SET component_id = m.keep, ${bump} FROM ${pairs} WHERE t.component_id = m.dup`,
+        [from, to],
+      );
+      componentRoutes = await changed(
+        `UPDATE route t SET component_id = m.keep, ${bump} FROM ${pairs} WHERE t.component_id = m.dup`,
+        [from, to],
+      );
+      componentEvidenceLinks = await changed(
+        `UPDATE evidence_link t SET subject_id = m.keep, updated_at = now() FROM ${pairs}
+          WHERE t.subject_type = 'COMPONENT' AND t.subject_id = m.dup`,
+        [from, to],
+      );
+      await changed(
+        `UPDATE component SET archived_at = coalesce(archived_at, now()), ${bump} WHERE id = ANY($1::uuid[])`,
+        [from],
+      );
+    }
+    const componentsMoved = await changed(
+      `UPDATE component SET manufacturer_id = $2, ${bump} WHERE manufacturer_id = $1 AND id <> ALL($3::uuid[])`,
+      [dupId, keepId, from],
+    );
+    const shipments = await changed(
+      `UPDATE shipment SET
+         exporter_id = CASE WHEN exporter_id = $1 THEN $2 ELSE exporter_id END,
+         importer_id = CASE WHEN importer_id = $1 THEN $2 ELSE importer_id END, ${bump}
+       WHERE exporter_id = $1 OR importer_id = $1`,
+      [dupId, keepId],
+    );
+    const sanctions = await changed(
+      `UPDATE sanction SET organization_id = $2, ${bump} WHERE organization_id = $1`,
+      [dupId, keepId],
+    );
+    // Other organizations whose parent or successor was the duplicate (the two merged are updated
+    // by the caller).
+    const organizations = await changed(
+      `UPDATE organization SET
+         parent_id = CASE WHEN parent_id = $1 THEN $2 ELSE parent_id END,
+         successor_id = CASE WHEN successor_id = $1 THEN $2 ELSE successor_id END, ${bump}
+       WHERE (parent_id = $1 OR successor_id = $1) AND id NOT IN ($1, $2)`,
+      [dupId, keepId],
+    );
+    const routes = await changed(
+      `UPDATE route SET party_path = array_replace(party_path, $1::uuid, $2::uuid), ${bump}
+        WHERE party_path @> ARRAY[$1::uuid]`,
+      [dupId, keepId],
+    );
+    const evidenceLinks = await changed(
+      `UPDATE evidence_link SET subject_id = $2, updated_at = now()
+        WHERE subject_type = 'ORGANIZATION' AND subject_id = $1`,
+      [dupId, keepId],
+    );
+    return {
+      componentsMoved,
+      componentsMergedInto: Object.fromEntries(twins.map((t) => [t.dup, t.keep])),
+      findings,
+      componentShipments,
+      componentRoutes,
+      componentEvidenceLinks,
+      shipments,
+      sanctions,
+      organizations,
+      routes,
+      evidenceLinks,
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  IsCalendarDate,
+  IsCountryCode,
+  IsHsCode,
+  NotInFuture,
+  Trim,
+} from '../../common/validators.js';
+
+/** numeric(18,3) and numeric(18,2) hold less than 10^15. */
+const MAX_AMOUNT = 999_999_999_999_999;
+
+/** Set when given: `null` is refused (the column is not nullable), `undefined` leaves it alone. */
+const IfGiven = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+@InputType()
+export class RecordShipmentInput {
+  @Field({ description: 'YYYY-MM-DD, not in the future.' })
+  @IsCalendarDate()
+  @NotInFuture()
+  shippedOn!: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() exporterId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the goods were made.' })
+  @IsOptional()
+  @IsCountryCode()
+  originCountry?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Shipped from.' })
+  @IsOptional()
+  @IsCountryCode()
+  exportCountry?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Shipped to.' })
+  @IsOptional()
+  @IsCountryCode()
+  importCountry?: string | null;
+
+  @Field(() => String, { nullable: true, description: '6-digit HS code.' })
+  @IsOptional()
+  @IsHsCode()
+  hsCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The part, when it is known.' })
+  @IsOptional()
+  @IsUUID()
+  componentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The part number as the record writes it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  partNumberRaw?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  quantity?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  valueUsd?: number | null;
+
+  @Field({ description: 'The dataset the record comes from.' })
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  source!: string;
+
+  @Field({ description: 'The record’s id in its dataset; unique with `source`.' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  sourceRecordId!: string;
+}
+
+@InputType({
+  description:
+    'Fields left out are unchanged; `null` clears an optional one. Source and source record id, the identity of the record, do not change.',
+})
+export class UpdateShipmentInput {
+  @Field(() => ID) @IsUUID() id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field({ nullable: true }) @IfGiven() @IsCalendarDate() @NotInFuture() shippedOn?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() exporterId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importerId?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsCountryCode()
+  originCountry?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsCountryCode()
+  exportCountry?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsCountryCode()
+  importCountry?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsHsCode() hsCode?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() componentId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  partNumberRaw?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  quantity?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  valueUsd?: number | null;
+}

@@ -1,0 +1,63 @@
+import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsNumber, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { PageArgs } from '../../common/graphql/connection.js';
+import { IsCalendarDate, IsCountryCode, IsHsCode } from '../../common/validators.js';
+import '../../reference/reference.model.js'; // registers ChplTier
+import { ChplTier } from '../../reference/reference.enums.js';
+
+@InputType()
+export class ShipmentFilter {
+  @Field({ nullable: true, description: 'Shipped on or after (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @Field({ nullable: true, description: 'Shipped on or before (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() exporterId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importerId?: string;
+
+  @Field({ nullable: true, description: '6-digit HS code (`8542.31` is read as `854231`).' })
+  @IsOptional()
+  @IsHsCode()
+  hsCode?: string;
+
+  @Field(() => ChplTier, {
+    nullable: true,
+    description: 'Goods whose HS code is in this tier of the Common High Priority List.',
+  })
+  @IsOptional()
+  @IsEnum(ChplTier)
+  chplTier?: ChplTier;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() componentId?: string;
+
+  @Field({ nullable: true, description: 'Shipped from this country (ISO 3166-1 alpha-2).' })
+  @IsOptional()
+  @IsCountryCode()
+  exportCountry?: string;
+
+  @Field({ nullable: true, description: 'Shipped to this country (ISO 3166-1 alpha-2).' })
+  @IsOptional()
+  @IsCountryCode()
+  importCountry?: string;
+
+  @Field(() => Float, { nullable: true, description: 'Value in USD at least this.' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  minValueUsd?: number;
+}
+
+@ArgsType()
+export class ShipmentsArgs extends PageArgs {
+  @Field(() => ShipmentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShipmentFilter)
+  filter?: ShipmentFilter;
+}

@@ -1,0 +1,42 @@
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { PageArgs } from '../../common/graphql/connection.js';
+import { Trim } from '../../common/validators.js';
+
+@InputType()
+export class StrikeReportFilter {
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Strikes that occurred at or after this time.',
+  })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Strikes that occurred before this time (exclusive).',
+  })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+
+  @Field({ nullable: true, description: 'Exactly this region (`Odesa Oblast`).' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  adminArea?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() weaponSystemId?: string;
+}
+
+@ArgsType()
+export class StrikeReportsArgs extends PageArgs {
+  @Field(() => StrikeReportFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StrikeReportFilter)
+  filter?: StrikeReportFilter;
+}
