@@ -10,6 +10,7 @@ import { OrganizationSearch1795590000000 } from './1795590000000-organization-se
 import { CatalogueListIndexes1795590001000 } from './1795590001000-catalogue-list-indexes.js';
 import { FindingListIndexes1795591000000 } from './1795591000000-finding-list-indexes.js';
 import { EvidenceFilesAndReview1795600000000 } from './1795600000000-evidence-files-and-review.js';
+import { CreateImportRun1795610000000 } from './1795610000000-create-import-run.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CatalogueListIndexes1795590001000,
   FindingListIndexes1795591000000,
   EvidenceFilesAndReview1795600000000,
+  CreateImportRun1795610000000,
 ];

@@ -8,6 +8,7 @@ import { AppModule, type AppOptions } from './app.module.js';
 import { authenticateRequests } from './auth/authenticate.hook.js';
 import { refuseBatchedQueries } from './common/graphql/batched-queries.hook.js';
 import { validationPipe } from './common/validation.js';
+import { streamImportBodies } from './imports/stream-body.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -32,6 +33,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useGlobalPipes(validationPipe);
   authenticateRequests(app);
   refuseBatchedQueries(app);
+  streamImportBodies(app);
   await app.register(fastifyMultipart, {
     limits: {
       fileSize: options.settings.EVIDENCE_MAX_BYTES,

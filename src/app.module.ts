@@ -19,6 +19,7 @@ import { Settings } from './config/env.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
@@ -94,6 +95,7 @@ export class AppModule {
         ShipmentsModule,
         ComponentsModule,
         EvidenceModule,
+        ImportsModule,
         WeaponSystemsModule,
         StrikesModule,
         FindingsModule,

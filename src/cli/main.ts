@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { SettingsError } from '../config/env.js';
 import { registerDatabaseCommands } from './database.commands.js';
+import { registerGenerateCommands } from './generate.commands.js';
+import { registerImportCommands } from './import.commands.js';
 import { registerSchemaCommands } from './schema.commands.js';
 import { registerSeedCommands } from './seed.commands.js';
 import { registerUserCommands } from './user.commands.js';
@@ -15,6 +17,8 @@ registerDatabaseCommands(program);
 registerSeedCommands(program);
 registerSchemaCommands(program);
 registerUserCommands(program);
+registerGenerateCommands(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -176,6 +176,10 @@ export class EmbeddedPostgres {
       `-c listen_addresses=127.0.0.1`,
       `-c unix_socket_directories=''`,
       `-c max_connections=100`,
+      // Room for bulk imports: fewer evictions and checkpoints while a million rows go in.
+      `-c shared_buffers=256MB`,
+      `-c max_wal_size=4GB`,
+      `-c checkpoint_timeout=15min`,
     ];
     if (this.options.ephemeral)
       flags.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');

@@ -5,6 +5,7 @@ import { EvidenceCorroborationEntity } from '../evidence/evidence-corroboration.
 import { EvidenceFileEntity } from '../evidence/evidence-file.entity.js';
 import { EvidenceLinkEntity } from '../evidence/evidence-link.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { ImportRunEntity } from '../imports/import-run.entity.js';
 import { ComponentFindingEntity } from '../findings/component-finding.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { CountryEntity } from '../reference/country.entity.js';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   AppUserEntity,
   ApiKeyEntity,
   AuditEventEntity,
+  ImportRunEntity,
 ];

@@ -23,6 +23,7 @@ const DOMAIN_TABLES = [
   'evidence_file',
   'evidence_link',
   'hs_code',
+  'import_run',
   'organization',
   'route',
   'route_leg',

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { copyLine } from './copy-text.js';
+import { LineChecker } from './field-checks.js';
+import type { ImportContext, ImportKind } from './import-kind.js';
+import { type ImportFormat, readRecords } from './record-stream.js';
+import { ErrorSink, type RowError } from './row-error.js';
+
+export interface ImportOptions extends ImportContext {
+  kind: ImportKind;
+  format: ImportFormat;
+  /** Nothing is written: the whole file runs in one transaction that is rolled back. */
+  dryRun?: boolean;
+  /** The whole file or nothing: the first bad line rejects the file. */
+  strict?: boolean;
+  batchSize?: number;
+  onProgress?: (progress: { rows: number; bytes: number }) => void;
+}
+
+export interface ImportReport {
+  kind: string;
+  source: string;
+  fileSha256: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: RowError[];
+  /** Errors past the first 1,000, counted but not listed. */
+  errorsOmitted: number;
+  dryRun: boolean;
+  strict: boolean;
+  durationMs: number;
+}
+
+class StrictAbort extends Error {}
+
+interface Batch {
+  lines: string[];
+  rows: number;
+}
+
+/**
+ * Streams a file into the database: lines are read and checked as they arrive, written in batches
+ * to a temporary staging table with COPY, then validated and merged by set-based SQL, one transaction
+ * per batch (so a bad line never stops the rest, and nothing is half-written). While the database
+ * merges one batch, the next is being read: memory holds at most two batches, whatever the file size.
+ */
+export async function runImport(
+  ds: DataSource,
+  input: Readable,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const started = Date.now();
+  const { kind } = options;
+  const batchSize = options.batchSize ?? 50_000;
+  const single = Boolean(options.dryRun || options.strict);
+  const errors = new ErrorSink();
+  const totals = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0 };
+  const hash = createHash('sha256');
+  // Hashes the bytes as they pass, keeping the reader's backpressure (no 'data' listener).
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      totals.bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+
+  const q = ds.createQueryRunner();
+  await q.connect();
+  try {
+    await q.query('DROP TABLE IF EXISTS import_stage');
+    await q.query(
+      `CREATE TEMP TABLE import_stage (line integer NOT NULL, ${kind.stageColumns.map((c) => `${c} text`).join(', ')})`,
+    );
+    if (single) await q.query('BEGIN');
+
+    const flush = async (batch: Batch) => {
+      if (!single) await q.query('BEGIN');
+      try {
+        // An import can be run again to the same result, so a crash losing its last commits is harmless.
+        await q.query('SET LOCAL synchronous_commit TO off');
+        await q.query('TRUNCATE import_stage');
+        await copyInto(q, kind, batch.lines);
+        const merged = await kind.merge(q, options);
+        if (!single) await q.query('COMMIT');
+        for (const e of merged.rejected) errors.add(e.line, e.column, e.message);
+        totals.inserted += merged.inserted;
+        totals.updated += merged.updated;
+        totals.rejected += merged.rejected.length;
+        totals.unchanged +=
+          batch.lines.length - merged.rejected.length - merged.inserted - merged.updated;
+        if (options.strict && merged.rejected.length) throw new StrictAbort();
+      } catch (error) {
+        if (!single) await q.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      options.onProgress?.({ rows: totals.rows, bytes: totals.bytes });
+    };
+
+    let batch: Batch = { lines: [], rows: 0 };
+    let pending: Promise<void> = Promise.resolve();
+    // Lines that cannot even be read (bad JSON, wrong number of fields) count as read and rejected.
+    const unreadable = {
+      add(line: number, column: string | null, message: string) {
+        errors.add(line, column, message);
+        totals.rows++;
+        totals.rejected++;
+        if (options.strict) throw new StrictAbort();
+      },
+    };
+    const records = readRecords(input.pipe(hashing), options.format, unreadable);
+    for await (const record of records) {
+      totals.rows++;
+      const check = new LineChecker(errors, record.line, record.fields);
+      const staged = kind.stage(check, options);
+      if (!staged) {
+        totals.rejected++;
+        if (options.strict) throw new StrictAbort();
+        continue;
+      }
+      batch.lines.push(copyLine([String(record.line), ...staged]));
+      if (batch.lines.length >= batchSize) {
+        await pending;
+        pending = flush(batch);
+        pending.catch(() => undefined); // handled by the next `await pending`
+        batch = { lines: [], rows: 0 };
+      }
+    }
+    await pending;
+    if (batch.lines.length) await flush(batch);
+    if (single) await q.query(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+  } catch (error) {
+    if (single) await q.query('ROLLBACK').catch(() => undefined);
+    if (!(error instanceof StrictAbort)) throw error;
+    // Strict: nothing was written; the report says why.
+    Object.assign(totals, { inserted: 0, updated: 0, unchanged: 0, rejected: totals.rows });
+  } finally {
+    await q.query('DROP TABLE IF EXISTS import_stage').catch(() => undefined);
+    await q.release();
+  }
+  if (!input.readableEnded) input.resume(); // drain what a strict abort left unread
+  return {
+    kind: kind.name,
+    source: options.source,
+    fileSha256: hash.digest('hex'),
+    rows: totals.rows,
+    inserted: totals.inserted,
+    updated: totals.updated,
+    unchanged: totals.unchanged,
+    rejected: totals.rejected,
+    errors: errors.errors.sort((a, b) => a.line - b.line),
+    errorsOmitted: errors.omitted,
+    dryRun: Boolean(options.dryRun),
+    strict: Boolean(options.strict),
+    durationMs: Date.now() - started,
+  };
+}
+
+/** COPY … FROM STDIN of the staged lines, on the query runner's own connection. */
+async function copyInto(q: QueryRunner, kind: ImportKind, lines: string[]): Promise<void> {
+  const client = (q as unknown as { databaseConnection: PoolClient }).databaseConnection;
+  const copy = client.query(
+    copyFrom(`COPY import_stage (line, ${kind.stageColumns.join(', ')}) FROM STDIN`),
+  );
+  await pipeline(Readable.from(chunks(lines)), copy);
+}
+
+/** Joins lines into chunks of about 64 KiB, so the stream moves few large buffers. */
+function* chunks(lines: string[]): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length > 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}

@@ -1,0 +1,73 @@
+import type { QueryRunner } from 'typeorm';
+import { rejectRows } from '../import-kind.js';
+import type { RowError } from '../row-error.js';
+
+/**
+ * Refuses staged rows whose country columns name no country of the reference table. The codes of the
+ * batch are checked first (one scan); rows are only looked at when some code is unknown.
+ */
+export async function rejectUnknownCountries(
+  q: QueryRunner,
+  columns: readonly string[],
+): Promise<RowError[]> {
+  const unknown = (await q.query(
+    `SELECT DISTINCT code FROM import_stage, unnest(ARRAY[${columns.join(', ')}]) AS code
+      WHERE code IS NOT NULL AND code NOT IN (SELECT k.code FROM country k)`,
+  )) as { code: string }[];
+  if (!unknown.length) return [];
+  const firstBad = columns.map((c) => `WHEN s.${c} = ANY($1) THEN '${c}'`).join(' ');
+  const value = columns.map((c) => `WHEN '${c}' THEN s.${c}`).join(' ');
+  return rejectRows(
+    q,
+    `WITH bad AS (SELECT line, CASE ${firstBad} END AS column FROM import_stage s)
+     DELETE FROM import_stage s USING bad
+      WHERE s.line = bad.line AND bad.column IS NOT NULL
+     RETURNING s.line, bad.column, 'unknown country ' || CASE bad.column ${value} END AS message`,
+    [unknown.map((u) => u.code)],
+  );
+}
+
+/**
+ * The organizations a batch names as parties, one per normalized name and country (the oldest live
+ * one when several match).
+ */
+export const organizationLookup = `
+  SELECT DISTINCT ON (o.normalized_name, o.country) o.id, o.normalized_name, o.country
+    FROM organization o
+   WHERE o.archived_at IS NULL
+     AND o.normalized_name IN (SELECT exporter_norm FROM import_stage UNION SELECT importer_norm FROM import_stage)
+   ORDER BY o.normalized_name, o.country, o.created_at, o.id`;
+
+/** Manufacturers by normalized name whatever their country, preferring those with the MANUFACTURER role. */
+export const makerLookup = `
+  SELECT DISTINCT ON (o.normalized_name) o.id, o.normalized_name
+    FROM organization o
+   WHERE o.archived_at IS NULL AND o.normalized_name IN (SELECT manufacturer_norm FROM import_stage)
+   ORDER BY o.normalized_name, ('MANUFACTURER' = ANY (o.roles)) DESC, o.created_at, o.id`;
+
+/** Creates the exporters and importers a batch names that no live organization matches. */
+export async function insertMissingParties(q: QueryRunner): Promise<void> {
+  await q.query(
+    `INSERT INTO organization (name, normalized_name, country)
+     SELECT DISTINCT ON (p.norm, p.country) p.name, p.norm, p.country
+       FROM (SELECT exporter_name AS name, exporter_norm AS norm, exporter_country AS country, line FROM import_stage
+              WHERE exporter_norm IS NOT NULL
+             UNION ALL
+             SELECT importer_name, importer_norm, importer_country, line FROM import_stage WHERE importer_norm IS NOT NULL) p
+      WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.archived_at IS NULL AND o.normalized_name = p.norm
+                          AND o.country IS NOT DISTINCT FROM p.country)
+      ORDER BY p.norm, p.country, p.line`,
+  );
+}
+
+/** Creates the manufacturers a batch names that no live organization of that name is (country unknown). */
+export async function insertMissingMakers(q: QueryRunner): Promise<void> {
+  await q.query(
+    `INSERT INTO organization (name, normalized_name, roles)
+     SELECT DISTINCT ON (s.manufacturer_norm) s.manufacturer_name, s.manufacturer_norm, '{MANUFACTURER}'
+       FROM import_stage s
+      WHERE s.manufacturer_norm IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.archived_at IS NULL AND o.normalized_name = s.manufacturer_norm)
+      ORDER BY s.manufacturer_norm, s.line`,
+  );
+}
