@@ -142,7 +142,7 @@ export async function runImport(
     // Strict: nothing was written; the report says why.
     Object.assign(totals, { inserted: 0, updated: 0, unchanged: 0, rejected: totals.rows });
   } finally {
-    await q.query('DROP TABLE IF EXISTS import_stage, import_resolved').catch(() => undefined);
+    await q.query('DROP TABLE IF EXISTS import_stage').catch(() => undefined);
     await q.release();
   }
   if (!input.readableEnded) input.resume(); // drain what a strict abort left unread

@@ -1,6 +1,6 @@
 import { normalizePartNumber } from '../../components/part-number.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
-import { affected, type ImportKind, rejectRows } from '../import-kind.js';
+import { type ImportKind, rejectRows } from '../import-kind.js';
 import {
   organizationLookup,
   insertMissingParties,
@@ -13,23 +13,6 @@ import { memoize } from '../memoize.js';
 
 const orgName = memoize(normalizeOrganizationName);
 const partNumber = memoize(normalizePartNumber);
-/** The shipment columns an import sets (besides its key). */
-const SHIPMENT_COLUMNS = [
-  'shipped_on',
-  'exporter_id',
-  'importer_id',
-  'origin_country',
-  'export_country',
-  'import_country',
-  'hs_code',
-  'component_id',
-  'part_number_raw',
-  'description',
-  'quantity',
-  'value_usd',
-  'synthetic',
-];
-
 const norm = (name: string | null | undefined) => (name ? orgName(name) : null);
 
 /**
@@ -144,41 +127,34 @@ export const shipmentsKind: ImportKind = {
         ORDER BY m.id, s.part_norm, s.line
        ON CONFLICT ON CONSTRAINT uq_component_manufacturer_id_normalized_part_number DO NOTHING`,
     );
-    // Imports of one source are serialized, so a plain INSERT of the keys not yet there is safe.
-    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:shipments:${ctx.source}`]);
-    await q.query('DROP TABLE IF EXISTS import_resolved');
-    await q.query(
-      `CREATE TEMP TABLE import_resolved AS
-       WITH party AS (${organizationLookup}), maker AS (${makerLookup})
-       SELECT s.source_record_id, s.shipped_on::date AS shipped_on, e.id AS exporter_id, i.id AS importer_id,
-              s.origin_country, s.export_country, s.import_country, s.hs_code, c.id AS component_id,
-              s.part_number AS part_number_raw, s.description, s.quantity::numeric AS quantity,
-              s.value_usd::numeric AS value_usd, $1::boolean AS synthetic
+    const rows = (await q.query(
+      `WITH party AS (${organizationLookup}), maker AS (${makerLookup})
+       INSERT INTO shipment AS t (source, source_record_id, shipped_on, exporter_id, importer_id, origin_country,
+         export_country, import_country, hs_code, component_id, part_number_raw, description, quantity, value_usd, synthetic)
+       SELECT $1, s.source_record_id, s.shipped_on::date, e.id, i.id, s.origin_country, s.export_country,
+              s.import_country, s.hs_code, c.id, s.part_number, s.description, s.quantity::numeric, s.value_usd::numeric, $2
          FROM import_stage s
          LEFT JOIN party e ON e.normalized_name = s.exporter_norm AND e.country IS NOT DISTINCT FROM s.exporter_country
          LEFT JOIN party i ON i.normalized_name = s.importer_norm AND i.country IS NOT DISTINCT FROM s.importer_country
          LEFT JOIN maker m ON m.normalized_name = s.manufacturer_norm
          LEFT JOIN component c ON c.manufacturer_id = m.id AND c.normalized_part_number = s.part_norm
-        ORDER BY s.shipped_on, s.source_record_id`,
-      [ctx.synthetic],
-    );
-    const columns = SHIPMENT_COLUMNS.join(', ');
-    const updated = await affected(
-      q,
-      `UPDATE shipment t SET (${columns}) = (${SHIPMENT_COLUMNS.map((c) => `r.${c}`).join(', ')}),
-              version = t.version + 1, updated_at = now()
-         FROM import_resolved r
-        WHERE t.source = $1 AND t.source_record_id = r.source_record_id
-          AND (${SHIPMENT_COLUMNS.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${SHIPMENT_COLUMNS.map((c) => `r.${c}`).join(', ')})`,
-      [ctx.source],
-    );
-    const inserted = await affected(
-      q,
-      `INSERT INTO shipment (source, source_record_id, ${columns})
-       SELECT $1::varchar, r.source_record_id, ${SHIPMENT_COLUMNS.map((c) => `r.${c}`).join(', ')} FROM import_resolved r
-        WHERE NOT EXISTS (SELECT 1 FROM shipment t WHERE t.source = $1::varchar AND t.source_record_id = r.source_record_id)`,
-      [ctx.source],
-    );
-    return { inserted, updated, rejected };
+       ON CONFLICT ON CONSTRAINT uq_shipment_source_source_record_id DO UPDATE SET
+         shipped_on = EXCLUDED.shipped_on, exporter_id = EXCLUDED.exporter_id, importer_id = EXCLUDED.importer_id,
+         origin_country = EXCLUDED.origin_country, export_country = EXCLUDED.export_country,
+         import_country = EXCLUDED.import_country, hs_code = EXCLUDED.hs_code, component_id = EXCLUDED.component_id,
+         part_number_raw = EXCLUDED.part_number_raw, description = EXCLUDED.description,
+         quantity = EXCLUDED.quantity, value_usd = EXCLUDED.value_usd, synthetic = EXCLUDED.synthetic,
+         version = t.version + 1, updated_at = now()
+       WHERE (t.shipped_on, t.exporter_id, t.importer_id, t.origin_country, t.export_country, t.import_country,
+              t.hs_code, t.component_id, t.part_number_raw, t.description, t.quantity, t.value_usd, t.synthetic)
+             IS DISTINCT FROM
+             (EXCLUDED.shipped_on, EXCLUDED.exporter_id, EXCLUDED.importer_id, EXCLUDED.origin_country,
+              EXCLUDED.export_country, EXCLUDED.import_country, EXCLUDED.hs_code, EXCLUDED.component_id,
+              EXCLUDED.part_number_raw, EXCLUDED.description, EXCLUDED.quantity, EXCLUDED.value_usd, EXCLUDED.synthetic)
+       RETURNING (xmax = 0) AS inserted`,
+      [ctx.source, ctx.synthetic],
+    )) as { inserted: boolean }[];
+    const inserted = rows.filter((r) => r.inserted).length;
+    return { inserted, updated: rows.length - inserted, rejected };
   },
 };
