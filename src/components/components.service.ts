@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth-user.js';
+import { escapeLike } from '../common/escape-like.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate, type SortKey } from '../common/graphql/keyset.js';
@@ -37,8 +38,6 @@ const ORDERS: Record<
     ],
   },
 };
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class ComponentsService {

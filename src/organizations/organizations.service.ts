@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth-user.js';
+import { escapeLike } from '../common/escape-like.js';
 import { AppError } from '../common/errors.js';
 import { unique } from '../common/unique.js';
 import type { Page } from '../common/graphql/connection.js';
@@ -29,8 +30,6 @@ const NEWEST: SortKey<OrganizationEntity>[] = [
   { column: 'o.created_at', value: (o) => o.createdAt.toISOString() },
   { column: 'o.id', value: (o) => o.id },
 ];
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class OrganizationsService {

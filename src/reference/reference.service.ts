@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { escapeLike } from '../common/escape-like.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { CountryEntity } from './country.entity.js';
@@ -25,7 +26,7 @@ export class ReferenceService {
       if (/^\d{1,6}$/.test(digits)) qb.andWhere('h.code LIKE :prefix', { prefix: `${digits}%` });
       else
         qb.andWhere('h.description ILIKE :words', {
-          words: `%${f.search.replace(/[\\%_]/g, '\\$&')}%`,
+          words: `%${escapeLike(f.search)}%`,
         });
     }
     return paginate(qb, args, {
