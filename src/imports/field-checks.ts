@@ -115,6 +115,11 @@ export class LineChecker {
       : this.fail(column, `${column} must be one of ${values.join(', ')}`);
   }
 
+  /** Refuses the line for a reason found by the caller. */
+  reject(column: string, message: string): undefined {
+    return this.fail(column, message);
+  }
+
   /** A value computed from others that must not come out empty. */
   derived(column: string, value: string | null, message: string): string | null | undefined {
     return value === '' ? this.fail(column, message) : value;

@@ -187,3 +187,78 @@ describe('bulk import of shipments (e2e)', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 });
+
+describe('bulk import of organizations (e2e)', () => {
+  let t: TestApp;
+  let imports: ImportsService;
+  beforeAll(async () => {
+    t = await createTestApp();
+    imports = t.app.get(ImportsService);
+  });
+  afterAll(() => t.close());
+
+  const run = (text: string) =>
+    imports.run(SYSTEM_ACTOR, Readable.from([text]), {
+      kind: 'organizations',
+      format: 'csv',
+      source: 'orgs',
+    });
+
+  it('creates new organizations, updates known ones by name or registration id, and reports bad lines', async () => {
+    const [ti] = await t.ds.query(
+      `SELECT id, version FROM organization WHERE name = 'Texas Instruments'`,
+    );
+    const report = await run(fixture('organizations.csv'));
+    expect(report).toMatchObject({ rows: 7, inserted: 2, updated: 1, rejected: 4 });
+    expect(report.errors).toEqual([
+      { line: 5, column: 'country', message: 'unknown country ZZ' },
+      { line: 6, column: 'roles', message: expect.stringContaining('unknown role SMUGGLER') },
+      { line: 7, column: 'name', message: 'the same organization as line 2' },
+      { line: 8, column: 'registration_ids', message: 'the same organization as line 3' },
+    ]);
+    // "Texas Instruments Incorporated" in the US is the seeded Texas Instruments: updated, not duplicated.
+    const [after] = await t.ds.query(`SELECT version, aliases FROM organization WHERE id = $1`, [
+      ti.id,
+    ]);
+    expect(after.version).toBe(ti.version + 1);
+    expect(after.aliases).toEqual(expect.arrayContaining(['TI', 'Texas Instruments Incorporated']));
+    // "Vector Components" shares OOO Vektor's INN: the same company, so the file repeats itself.
+    const vektor = await t.ds.query(
+      `SELECT name, roles::text[] AS roles, aliases, registration_ids FROM organization WHERE registration_ids @> '{"ru_inn":"7701234567"}'`,
+    );
+    expect(vektor).toEqual([
+      {
+        name: 'OOO Vektor',
+        roles: ['IMPORTER'],
+        aliases: ['ООО «Вектор»'],
+        registration_ids: { ru_inn: '7701234567' },
+      },
+    ]);
+    const [bright] = await t.ds.query(
+      `SELECT roles::text[] AS roles, incorporated_on::text, address FROM organization WHERE name = 'Bright Star Trading Ltd'`,
+    );
+    expect(bright).toEqual({
+      roles: ['DISTRIBUTOR', 'TRADER'],
+      incorporated_on: '2022-05-10',
+      address: 'Unit 5, 12/F, Kowloon',
+    });
+  });
+
+  it('matches a known organization by a registration id it shares, keeping the new name as an alias', async () => {
+    const report = await run(
+      'name,country,registration_ids\nVector Components,RU,ru_inn=7701234567\n',
+    );
+    expect(report).toMatchObject({ inserted: 0, updated: 1 });
+    const [vektor] = await t.ds.query(`SELECT aliases FROM organization WHERE name = 'OOO Vektor'`);
+    expect(vektor.aliases).toEqual(expect.arrayContaining(['Vector Components']));
+  });
+
+  it('changes nothing the second time', async () => {
+    const snapshot = () => t.ds.query(`SELECT id, version FROM organization ORDER BY id`);
+    const before = await snapshot();
+    const report = await run(fixture('organizations.csv'));
+    const after = await snapshot();
+    expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, rejected: 4 });
+    expect(after).toEqual(before);
+  });
+});

@@ -1,7 +1,9 @@
 import type { ImportKind } from '../import-kind.js';
+import { organizationsKind } from './organizations.kind.js';
 import { shipmentsKind } from './shipments.kind.js';
 
 /** Every kind of import file, by the name used in `import <kind>` and `POST /imports/:kind`. */
 export const IMPORT_KINDS: Record<string, ImportKind> = {
+  organizations: organizationsKind,
   shipments: shipmentsKind,
 };
