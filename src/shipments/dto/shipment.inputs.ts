@@ -25,13 +25,9 @@ const MAX_AMOUNT = 999_999_999_999_999;
 /** Set when given: `null` is refused (the column is not nullable), `undefined` leaves it alone. */
 const IfGiven = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
-@InputType()
-export class RecordShipmentInput {
-  @Field({ description: 'YYYY-MM-DD, not in the future.' })
-  @IsCalendarDate()
-  @NotInFuture()
-  shippedOn!: string;
-
+/** What a shipment records besides its date and identity: all optional, `null` for unknown. */
+@InputType({ isAbstract: true })
+abstract class ShipmentFields {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() exporterId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importerId?: string | null;
 
@@ -85,6 +81,14 @@ export class RecordShipmentInput {
   @Min(0)
   @Max(MAX_AMOUNT)
   valueUsd?: number | null;
+}
+
+@InputType()
+export class RecordShipmentInput extends ShipmentFields {
+  @Field({ description: 'YYYY-MM-DD, not in the future.' })
+  @IsCalendarDate()
+  @NotInFuture()
+  shippedOn!: string;
 
   @Field({ description: 'The dataset the record comes from.' })
   @Trim()
@@ -103,7 +107,7 @@ export class RecordShipmentInput {
   description:
     'Fields left out are unchanged; `null` clears an optional one. Source and source record id, the identity of the record, do not change.',
 })
-export class UpdateShipmentInput {
+export class UpdateShipmentInput extends ShipmentFields {
   @Field(() => ID) @IsUUID() id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
@@ -112,47 +116,4 @@ export class UpdateShipmentInput {
   expectedVersion!: number;
 
   @Field({ nullable: true }) @IfGiven() @IsCalendarDate() @NotInFuture() shippedOn?: string;
-
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() exporterId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importerId?: string | null;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsCountryCode()
-  originCountry?: string | null;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsCountryCode()
-  exportCountry?: string | null;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsCountryCode()
-  importCountry?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsHsCode() hsCode?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() componentId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  partNumberRaw?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string | null;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(MAX_AMOUNT)
-  quantity?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(MAX_AMOUNT)
-  valueUsd?: number | null;
 }
