@@ -11,6 +11,7 @@ import { CatalogueListIndexes1795590001000 } from './1795590001000-catalogue-lis
 import { FindingListIndexes1795591000000 } from './1795591000000-finding-list-indexes.js';
 import { EvidenceFilesAndReview1795600000000 } from './1795600000000-evidence-files-and-review.js';
 import { CreateImportRun1795610000000 } from './1795610000000-create-import-run.js';
+import { SanctionListingKey1795620000000 } from './1795620000000-sanction-listing-key.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationClass[] = [
   FindingListIndexes1795591000000,
   EvidenceFilesAndReview1795600000000,
   CreateImportRun1795610000000,
+  SanctionListingKey1795620000000,
 ];

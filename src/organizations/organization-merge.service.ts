@@ -23,6 +23,9 @@ interface MergeCounts {
   /** Rows re-pointed from the duplicate organization to the kept one. */
   shipments: number;
   sanctions: number;
+  /** The duplicate's listings the kept one also had, left on the duplicate: its id → the kept one's. */
+  sanctionsMergedInto: Record<string, string>;
+  sanctionEvidenceLinks: number;
   organizations: number;
   routes: number;
   evidenceLinks: number;
@@ -170,9 +173,26 @@ export class OrganizationMergeService {
        WHERE exporter_id = $1 OR importer_id = $1`,
       [dupId, keepId],
     );
-    const sanctions = await changed(
-      `UPDATE sanction SET organization_id = $2, ${bump} WHERE organization_id = $1`,
+    // The duplicate's listings that the kept organization also has (same authority, programme and
+    // date) are one listing: their evidence moves to the kept one's, and the duplicate's copy stays
+    // with the archived duplicate (one listing per organization, authority, programme and date).
+    const sanctionTwins: { dup: string; keep: string }[] = await em.query(
+      `SELECT d.id AS dup, k.id AS keep FROM sanction d
+         JOIN sanction k ON k.organization_id = $2 AND k.authority = d.authority
+          AND k.program IS NOT DISTINCT FROM d.program AND k.listed_on = d.listed_on
+        WHERE d.organization_id = $1`,
       [dupId, keepId],
+    );
+    const sanctionEvidenceLinks = sanctionTwins.length
+      ? await changed(
+          `UPDATE evidence_link t SET subject_id = m.keep, updated_at = now() FROM ${pairs}
+            WHERE t.subject_type = 'SANCTION' AND t.subject_id = m.dup`,
+          [sanctionTwins.map((t) => t.dup), sanctionTwins.map((t) => t.keep)],
+        )
+      : 0;
+    const sanctions = await changed(
+      `UPDATE sanction SET organization_id = $2, ${bump} WHERE organization_id = $1 AND id <> ALL($3::uuid[])`,
+      [dupId, keepId, sanctionTwins.map((t) => t.dup)],
     );
     // Other organizations whose parent or successor was the duplicate (the two merged are updated
     // by the caller).
@@ -202,6 +222,8 @@ export class OrganizationMergeService {
       componentEvidenceLinks,
       shipments,
       sanctions,
+      sanctionsMergedInto: Object.fromEntries(sanctionTwins.map((t) => [t.dup, t.keep])),
+      sanctionEvidenceLinks,
       organizations,
       routes,
       evidenceLinks,

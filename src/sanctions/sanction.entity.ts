@@ -10,6 +10,9 @@ import { SanctionAuthority } from './sanction.enums.js';
 @Index('idx_sanction_organization_id_listed_on_id', ['organizationId', 'listedOn', 'id'])
 @Index('idx_sanction_listed_on_id', ['listedOn', 'id'])
 @Index('idx_sanction_authority_listed_on', ['authority', 'listedOn'])
+// The natural key, unique on (organization_id, authority, program, listed_on) NULLS NOT DISTINCT (a
+// listing without a programme is one listing), which TypeORM cannot declare: made by migration.
+@Index('uq_sanction_organization_id_authority_program_listed_on', { synchronize: false })
 export class SanctionEntity extends EditableEntity {
   @Column({ type: 'uuid' }) organizationId!: string;
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })

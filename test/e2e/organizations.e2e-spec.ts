@@ -596,6 +596,8 @@ describe('organizations (e2e)', () => {
         componentEvidenceLinks: 1,
         shipments: 2,
         sanctions: 1,
+        sanctionsMergedInto: {},
+        sanctionEvidenceLinks: 0,
         organizations: 1,
         routes: 1,
         evidenceLinks: 1,
