@@ -2,17 +2,11 @@ import { OrganizationRole } from '../../organizations/organization.enums.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import { affected, type ImportKind, rejectRows } from '../import-kind.js';
 import { memoize } from '../memoize.js';
-import { rejectUnknownCountries } from './shared-sql.js';
+import { splitList as list, stageRegistrationIds } from './registration-ids.js';
+import { organizationMatchJoins, rejectUnknownCountries } from './shared-sql.js';
 
 const ROLES = Object.values(OrganizationRole);
 const orgName = memoize(normalizeOrganizationName);
-const list = (v: string | null | undefined) =>
-  v
-    ? v
-        .split(';')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
 
 /**
  * Organizations. An organization is found by a registration id it shares with the line (any of them),
@@ -39,25 +33,13 @@ export const organizationsKind: ImportKind = {
     const roles = list(c.text('roles')).map((r) => r.toUpperCase().replace(/[\s-]+/g, '_'));
     const badRole = roles.find((r) => !ROLES.includes(r as OrganizationRole));
     if (badRole) c.reject('roles', `unknown role ${badRole}: use ${ROLES.join(', ')}`);
-    const ids: Record<string, string> = {};
-    for (const pair of list(c.text('registration_ids'))) {
-      const [key, value] = pair.split('=').map((x) => x?.trim());
-      if (!key || !value || !/^[a-z][a-z0-9_]{0,39}$/i.test(key)) {
-        c.reject(
-          'registration_ids',
-          'registration_ids must be register=number pairs separated by ;',
-        );
-        break;
-      }
-      ids[key.toLowerCase()] = value;
-    }
     const row = [
       name,
       norm,
       c.country('country'),
       `{${[...new Set(roles)].join(',')}}`,
       JSON.stringify(list(c.text('aliases')).filter((a) => a !== name)),
-      JSON.stringify(ids),
+      stageRegistrationIds(c),
       c.text('address'),
       c.text('website', { max: 500 }),
       c.date('incorporated_on'),
@@ -95,15 +77,7 @@ export const organizationsKind: ImportKind = {
     await q.query(
       `CREATE TEMP TABLE import_match AS
        SELECT s.*, coalesce(by_id.id, by_name.id) AS id
-         FROM import_stage s
-         LEFT JOIN LATERAL (
-           SELECT o.id FROM organization o, jsonb_each_text(s.registration_ids::jsonb) r
-            WHERE o.archived_at IS NULL AND o.registration_ids @> jsonb_build_object(r.key, r.value)
-            ORDER BY o.created_at, o.id LIMIT 1) by_id ON true
-         LEFT JOIN LATERAL (
-           SELECT o.id FROM organization o
-            WHERE o.archived_at IS NULL AND o.normalized_name = s.norm AND o.country IS NOT DISTINCT FROM s.country
-            ORDER BY o.created_at, o.id LIMIT 1) by_name ON true`,
+         FROM import_stage s ${organizationMatchJoins}`,
     );
     const updated = await affected(
       q,

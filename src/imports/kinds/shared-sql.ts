@@ -71,3 +71,18 @@ export async function insertMissingMakers(q: QueryRunner): Promise<void> {
       ORDER BY s.manufacturer_norm, s.line`,
   );
 }
+
+/**
+ * For each staged row `s` (columns `norm`, `country`, `registration_ids`), the live organization sharing
+ * one of its registration ids (`by_id.id`) and the one of its normalized name and country
+ * (`by_name.id`), the oldest when several match. The registration id wins when both are found.
+ */
+export const organizationMatchJoins = `
+  LEFT JOIN LATERAL (
+    SELECT o.id FROM organization o, jsonb_each_text(s.registration_ids::jsonb) r
+     WHERE o.archived_at IS NULL AND o.registration_ids @> jsonb_build_object(r.key, r.value)
+     ORDER BY o.created_at, o.id LIMIT 1) by_id ON true
+  LEFT JOIN LATERAL (
+    SELECT o.id FROM organization o
+     WHERE o.archived_at IS NULL AND o.normalized_name = s.norm AND o.country IS NOT DISTINCT FROM s.country
+     ORDER BY o.created_at, o.id LIMIT 1) by_name ON true`;
