@@ -11,6 +11,7 @@ import { CatalogueListIndexes1795590001000 } from './1795590001000-catalogue-lis
 import { FindingListIndexes1795591000000 } from './1795591000000-finding-list-indexes.js';
 import { EvidenceFilesAndReview1795600000000 } from './1795600000000-evidence-files-and-review.js';
 import { CreateImportRun1795610000000 } from './1795610000000-create-import-run.js';
+import { SourceRecordIdsOfStrikesAndFindings1795630000000 } from './1795630000000-source-record-ids-of-strikes-and-findings.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationClass[] = [
   FindingListIndexes1795591000000,
   EvidenceFilesAndReview1795600000000,
   CreateImportRun1795610000000,
+  SourceRecordIdsOfStrikesAndFindings1795630000000,
 ];
