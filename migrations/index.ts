@@ -12,6 +12,7 @@ import { FindingListIndexes1795591000000 } from './1795591000000-finding-list-in
 import { EvidenceFilesAndReview1795600000000 } from './1795600000000-evidence-files-and-review.js';
 import { CreateImportRun1795610000000 } from './1795610000000-create-import-run.js';
 import { SanctionListingKey1795620000000 } from './1795620000000-sanction-listing-key.js';
+import { SourceRecordIdsOfStrikesAndFindings1795630000000 } from './1795630000000-source-record-ids-of-strikes-and-findings.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationClass[] = [
   EvidenceFilesAndReview1795600000000,
   CreateImportRun1795610000000,
   SanctionListingKey1795620000000,
+  SourceRecordIdsOfStrikesAndFindings1795630000000,
 ];

@@ -54,7 +54,7 @@ export function registerImportCommands(program: Command): void {
     .argument('<file>', 'the file (.csv, .ndjson or .jsonl)')
     .option(
       '--source <name>',
-      'the dataset the rows come from (shipments: part of the natural key)',
+      'the dataset the rows come from (part of the natural key of shipments, strikes and findings)',
       'import',
     )
     .option('--format <format>', 'csv or ndjson (default: from the file extension)')

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { EditableEntity } from '../common/entity/base.entity.js';
 import { ComponentEntity } from '../components/component.entity.js';
@@ -8,6 +8,8 @@ import { VerificationStatus } from './finding.enums.js';
 
 /** One part recovered from one airframe, with the marking as it was read. */
 @Entity('component_finding')
+@Unique('uq_component_finding_source_source_record_id', ['source', 'sourceRecordId'])
+@Check('chk_component_finding_source_record', `(source IS NULL) = (source_record_id IS NULL)`)
 @Index('idx_component_finding_component_id_created_at_id', ['componentId', 'createdAt', 'id'])
 @Index('idx_component_finding_weapon_system_id', ['weaponSystemId'])
 @Index('idx_component_finding_strike_report_id_created_at_id', [
@@ -45,4 +47,7 @@ export class ComponentFindingEntity extends EditableEntity {
     default: VerificationStatus.REPORTED,
   })
   verificationStatus!: VerificationStatus;
+  /** The dataset an imported finding came from, and its id there (null when entered by hand). */
+  @Column({ type: 'varchar', length: 100, nullable: true }) source!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) sourceRecordId!: string | null;
 }

@@ -28,6 +28,16 @@ export class FindingModel {
   @Field(() => String, { nullable: true, description: 'Date of recovery (YYYY-MM-DD).' })
   recoveredOn!: string | null;
   @Field(() => VerificationStatus) verificationStatus!: VerificationStatus;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The dataset an imported finding came from; null when entered here.',
+  })
+  source!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The finding’s id in its dataset; unique with `source`.',
+  })
+  sourceRecordId!: string | null;
   @Field(() => Int) version!: number;
   componentId!: string;
   weaponSystemId!: string | null;
@@ -43,6 +53,8 @@ export class FindingModel {
       serial: e.serial,
       recoveredOn: e.recoveredOn,
       verificationStatus: e.verificationStatus,
+      source: e.source,
+      sourceRecordId: e.sourceRecordId,
       version: e.version,
       componentId: e.componentId,
       weaponSystemId: e.weaponSystemId,

@@ -3,17 +3,30 @@ import type { ErrorSink } from './row-error.js';
 
 const days = new Map<string, number | null>();
 
-/** Midnight UTC of a `YYYY-MM-DD` date that exists, else null (cached: a file repeats its dates). */
+/**
+ * Midnight UTC of a `YYYY-MM-DD` date that exists, else null (cached: a file repeats its dates). Year
+ * 0000 does not exist for PostgreSQL.
+ */
 function dayTime(v: string): number | null {
   let time = days.get(v);
   if (time === undefined) {
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
+    const day = /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
     time =
       day && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v) ? day.getTime() : null;
     if (days.size > 100_000) days.clear();
     days.set(detach(v), time);
   }
   return time;
+}
+
+/** `YYYY-MM-DD`, then optionally a time (`T` or a space, seconds and fraction optional) and a zone. */
+const ISO_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** The parts of an ISO_TIME match as one string `Date` reads the same everywhere (UTC unless zoned). */
+function isoUtc([, day, hh = '00', mm = '00', ss = '00', fraction = '', zone = 'Z']: string[]) {
+  const offset = zone.toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  return `${day}T${hh}:${mm}:${ss}${fraction.slice(0, 4)}${offset}`;
 }
 
 /**
@@ -54,12 +67,16 @@ export class LineChecker {
     return v;
   }
 
-  /** An ISO timestamp (or a date, read as midnight UTC), not in the future. */
+  /**
+   * An ISO 8601 date and time, not in the future: `2023-09-28T09:00:00+03:00`, a space for the `T`,
+   * seconds optional; without a zone it is UTC, and a date alone is midnight UTC.
+   */
   timestamp(column: string, { required = false } = {}): string | null | undefined {
     const v = this.text(column, { required });
     if (!v) return v;
-    const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-    if (Number.isNaN(at.getTime()))
+    const parts = ISO_TIME.exec(v);
+    const at = parts && dayTime(parts[1]) !== null ? new Date(isoUtc(parts)) : null;
+    if (!at || Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1)
       return this.fail(column, `bad date and time ${JSON.stringify(v)}: write ISO 8601`);
     if (at.getTime() > Date.now()) return this.fail(column, `${column} ${v} is in the future`);
     return at.toISOString();

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { EditableEntity } from '../common/entity/base.entity.js';
 import { CountryEntity } from '../reference/country.entity.js';
@@ -6,6 +6,8 @@ import { WeaponSystemEntity } from '../weapon-systems/weapon-system.entity.js';
 
 /** An attack as reported: when, where, with what, and its toll. */
 @Entity('strike_report')
+@Unique('uq_strike_report_source_source_record_id', ['source', 'sourceRecordId'])
+@Check('chk_strike_report_source_record', `(source IS NULL) = (source_record_id IS NULL)`)
 @Check('chk_strike_report_latitude', `latitude BETWEEN -90 AND 90`)
 @Check('chk_strike_report_longitude', `longitude BETWEEN -180 AND 180`)
 @Check('chk_strike_report_counts', `munitions_count >= 0 AND killed >= 0 AND injured >= 0`)
@@ -32,4 +34,7 @@ export class StrikeReportEntity extends EditableEntity {
   @Column({ type: 'integer', nullable: true }) injured!: number | null;
   @Column({ type: 'text', nullable: true }) summary!: string | null;
   @Column({ type: 'boolean', default: false }) synthetic!: boolean;
+  /** The dataset an imported report came from, and its id there (null when entered by hand). */
+  @Column({ type: 'varchar', length: 100, nullable: true }) source!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) sourceRecordId!: string | null;
 }

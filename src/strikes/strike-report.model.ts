@@ -26,6 +26,16 @@ export class StrikeReportModel {
   @Field(() => String, { nullable: true }) summary!: string | null;
   @Field({ description: 'True for generated demo or benchmark records, which are not facts.' })
   synthetic!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The dataset an imported report came from; null when entered here.',
+  })
+  source!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The report’s id in its dataset; unique with `source`.',
+  })
+  sourceRecordId!: string | null;
   @Field(() => Int) version!: number;
   weaponSystemId!: string | null;
 
@@ -43,6 +53,8 @@ export class StrikeReportModel {
       injured: e.injured,
       summary: e.summary,
       synthetic: e.synthetic,
+      source: e.source,
+      sourceRecordId: e.sourceRecordId,
       version: e.version,
       weaponSystemId: e.weaponSystemId,
     });

@@ -86,3 +86,42 @@ export const organizationMatchJoins = `
     SELECT o.id FROM organization o
      WHERE o.archived_at IS NULL AND o.normalized_name = s.norm AND o.country IS NOT DISTINCT FROM s.country
      ORDER BY o.created_at, o.id LIMIT 1) by_name ON true`;
+
+/** Refuses the later lines of a batch that repeat a `source_record_id` (the first one goes in). */
+export function rejectRepeatedRecordIds(q: QueryRunner): Promise<RowError[]> {
+  return rejectRows(
+    q,
+    `DELETE FROM import_stage s USING (
+       SELECT source_record_id, min(line) AS first FROM import_stage GROUP BY 1 HAVING count(*) > 1
+     ) d
+     WHERE s.source_record_id = d.source_record_id AND s.line > d.first
+     RETURNING s.line, 'source_record_id' AS column, 'duplicate source_record_id, first on line ' || d.first AS message`,
+  );
+}
+
+/** Lower case without spaces, dashes or other punctuation: `Shahed 136` is `shahed136`. */
+const weaponKey = (sql: string) => `lower(regexp_replace(${sql}, '[^[:alnum:]]+', '', 'g'))`;
+
+/**
+ * The weapon systems a batch names in `weapon_system` (column `given`), by name or designation, case,
+ * spaces and dashes aside (`shahed 136`, `GERAN-2`); a name wins over another system's designation.
+ */
+export const weaponLookup = `
+  SELECT DISTINCT ON (n.given) n.given, w.id
+    FROM (SELECT DISTINCT weapon_system AS given FROM import_stage WHERE weapon_system IS NOT NULL) n
+    JOIN weapon_system w
+      ON ${weaponKey('w.name')} = ${weaponKey('n.given')}
+      OR ${weaponKey('n.given')} IN (SELECT ${weaponKey('d')} FROM unnest(w.designations) d)
+   ORDER BY n.given, ${weaponKey('w.name')} = ${weaponKey('n.given')} DESC, w.name, w.id`;
+
+/** Refuses staged rows whose `weapon_system` names no known weapon system. */
+export function rejectUnknownWeaponSystems(q: QueryRunner): Promise<RowError[]> {
+  return rejectRows(
+    q,
+    `WITH weapon AS (${weaponLookup})
+     DELETE FROM import_stage s
+      WHERE s.weapon_system IS NOT NULL AND NOT EXISTS (SELECT 1 FROM weapon w WHERE w.given = s.weapon_system)
+     RETURNING s.line, 'weapon_system' AS column,
+               'unknown weapon system ' || s.weapon_system || ': give the name or a designation of a known one' AS message`,
+  );
+}
