@@ -86,6 +86,8 @@ export async function runImport(
       try {
         // An import can be run again to the same result, so a crash losing its last commits is harmless.
         await q.query('SET LOCAL synchronous_commit TO off');
+        // Room to hash-join a batch against its look-ups in memory instead of sorting on disk.
+        await q.query(`SET LOCAL work_mem = '64MB'`);
         await q.query('TRUNCATE import_stage');
         await copyInto(q, kind, batch.lines);
         const merged = await kind.merge(q, options);

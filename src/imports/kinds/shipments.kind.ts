@@ -1,3 +1,4 @@
+import { AppError, ErrorCode } from '../../common/errors.js';
 import { normalizePartNumber } from '../../components/part-number.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import { type ImportKind, rejectRows } from '../import-kind.js';
@@ -10,10 +11,50 @@ import {
 } from './shared-sql.js';
 
 import { memoize } from '../memoize.js';
+import {
+  type Reference,
+  referenceCheck,
+  resumeRowTriggers,
+  suspendRowTriggers,
+} from './set-based-references.js';
 
 const orgName = memoize(normalizeOrganizationName);
 const partNumber = memoize(normalizePartNumber);
 const norm = (name: string | null | undefined) => (name ? orgName(name) : null);
+
+/** `shipment`'s foreign keys, checked once per batch (see set-based-references.ts). */
+const SHIPMENT_REFERENCES: Reference[] = [
+  { columns: ['exporter_id', 'importer_id'], table: 'organization', key: 'id' },
+  { columns: ['component_id'], table: 'component', key: 'id' },
+  { columns: ['hs_code'], table: 'hs_code', key: 'code' },
+  {
+    columns: ['origin_country', 'export_country', 'import_country'],
+    table: 'country',
+    key: 'code',
+  },
+];
+const REFERENCE_COLUMNS = SHIPMENT_REFERENCES.flatMap((r) => r.columns).join(', ');
+const references = referenceCheck(SHIPMENT_REFERENCES);
+
+/** What a line sets on its shipment; a re-imported line that sets the same leaves it unchanged. */
+const VALUE_COLUMNS = [
+  'shipped_on',
+  'exporter_id',
+  'importer_id',
+  'origin_country',
+  'export_country',
+  'import_country',
+  'hs_code',
+  'component_id',
+  'part_number_raw',
+  'description',
+  'quantity',
+  'value_usd',
+  'synthetic',
+];
+const VALUES = VALUE_COLUMNS.join(', ');
+const changed = (a: string, b: string) =>
+  `(${VALUE_COLUMNS.map((c) => `${a}.${c}`).join(', ')}) IS DISTINCT FROM (${VALUE_COLUMNS.map((c) => `${b}.${c}`).join(', ')})`;
 
 /**
  * Shipments (customs lines). Natural key: source + source_record_id, so importing the same file again
@@ -127,10 +168,10 @@ export const shipmentsKind: ImportKind = {
         ORDER BY m.id, s.part_norm, s.line
        ON CONFLICT ON CONSTRAINT uq_component_manufacturer_id_normalized_part_number DO NOTHING`,
     );
-    const rows = (await q.query(
-      `WITH party AS (${organizationLookup}), maker AS (${makerLookup})
-       INSERT INTO shipment AS t (source, source_record_id, shipped_on, exporter_id, importer_id, origin_country,
-         export_country, import_country, hs_code, component_id, part_number_raw, description, quantity, value_usd, synthetic)
+    const triggersSuspended = await suspendRowTriggers(q);
+    const [result] = (await q.query(
+      `WITH party AS (${organizationLookup}), maker AS (${makerLookup}), written AS (
+       INSERT INTO shipment AS t (source, source_record_id, ${VALUES})
        SELECT $1, s.source_record_id, s.shipped_on::date, e.id, i.id, s.origin_country, s.export_country,
               s.import_country, s.hs_code, c.id, s.part_number, s.description, s.quantity::numeric, s.value_usd::numeric, $2
          FROM import_stage s
@@ -138,23 +179,21 @@ export const shipmentsKind: ImportKind = {
          LEFT JOIN party i ON i.normalized_name = s.importer_norm AND i.country IS NOT DISTINCT FROM s.importer_country
          LEFT JOIN maker m ON m.normalized_name = s.manufacturer_norm
          LEFT JOIN component c ON c.manufacturer_id = m.id AND c.normalized_part_number = s.part_norm
-       ON CONFLICT ON CONSTRAINT uq_shipment_source_source_record_id DO UPDATE SET
-         shipped_on = EXCLUDED.shipped_on, exporter_id = EXCLUDED.exporter_id, importer_id = EXCLUDED.importer_id,
-         origin_country = EXCLUDED.origin_country, export_country = EXCLUDED.export_country,
-         import_country = EXCLUDED.import_country, hs_code = EXCLUDED.hs_code, component_id = EXCLUDED.component_id,
-         part_number_raw = EXCLUDED.part_number_raw, description = EXCLUDED.description,
-         quantity = EXCLUDED.quantity, value_usd = EXCLUDED.value_usd, synthetic = EXCLUDED.synthetic,
-         version = t.version + 1, updated_at = now()
-       WHERE (t.shipped_on, t.exporter_id, t.importer_id, t.origin_country, t.export_country, t.import_country,
-              t.hs_code, t.component_id, t.part_number_raw, t.description, t.quantity, t.value_usd, t.synthetic)
-             IS DISTINCT FROM
-             (EXCLUDED.shipped_on, EXCLUDED.exporter_id, EXCLUDED.importer_id, EXCLUDED.origin_country,
-              EXCLUDED.export_country, EXCLUDED.import_country, EXCLUDED.hs_code, EXCLUDED.component_id,
-              EXCLUDED.part_number_raw, EXCLUDED.description, EXCLUDED.quantity, EXCLUDED.value_usd, EXCLUDED.synthetic)
-       RETURNING (xmax = 0) AS inserted`,
+       ON CONFLICT ON CONSTRAINT uq_shipment_source_source_record_id DO UPDATE
+         SET ${VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, version = t.version + 1, updated_at = now()
+       WHERE ${changed('t', 'EXCLUDED')}
+       RETURNING (xmax = 0) AS inserted, ${REFERENCE_COLUMNS}),
+       ${references.ctes}
+       SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) AS written, ${references.missing} FROM written`,
       [ctx.source, ctx.synthetic],
-    )) as { inserted: boolean }[];
-    const inserted = rows.filter((r) => r.inserted).length;
-    return { inserted, updated: rows.length - inserted, rejected };
+    )) as { inserted: string; written: string; missing: string }[];
+    if (triggersSuspended) await resumeRowTriggers(q);
+    if (Number(result.missing) > 0)
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `the batch names ${result.missing} rows deleted meanwhile: nothing of it was written, import again`,
+      );
+    const inserted = Number(result.inserted);
+    return { inserted, updated: Number(result.written) - inserted, rejected };
   },
 };
