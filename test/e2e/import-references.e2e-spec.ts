@@ -19,7 +19,7 @@ const FILE = [
 
 const importFile = (ds: DataSource, source: string) =>
   runImport(ds, Readable.from([FILE]), {
-    kind: IMPORT_KINDS.shipments!,
+    kind: IMPORT_KINDS.shipments,
     format: 'csv',
     source,
     synthetic: true,
