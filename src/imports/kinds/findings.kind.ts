@@ -5,6 +5,7 @@ import type { LineChecker } from '../field-checks.js';
 import { affected, type ImportKind, rejectRows } from '../import-kind.js';
 import { memoize } from '../memoize.js';
 import {
+  insertMissingComponents,
   insertMissingMakers,
   makerLookup,
   rejectRepeatedRecordIds,
@@ -118,14 +119,7 @@ export const findingsKind: ImportKind = {
       )),
     );
     await insertMissingMakers(q);
-    await q.query(
-      `WITH maker AS (${makerLookup})
-       INSERT INTO component (manufacturer_id, part_number, normalized_part_number)
-       SELECT DISTINCT ON (m.id, s.part_norm) m.id, s.part_number, s.part_norm
-         FROM import_stage s JOIN maker m ON m.normalized_name = s.manufacturer_norm
-        ORDER BY m.id, s.part_norm, s.line
-       ON CONFLICT ON CONSTRAINT uq_component_manufacturer_id_normalized_part_number DO NOTHING`,
-    );
+    await insertMissingComponents(q, false);
     // Each line with its references resolved; without a weapon system, a finding takes its strike's.
     await q.query('DROP TABLE IF EXISTS finding_match');
     await q.query(

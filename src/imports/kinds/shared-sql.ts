@@ -87,6 +87,23 @@ export const organizationMatchJoins = `
      WHERE o.archived_at IS NULL AND o.normalized_name = s.norm AND o.country IS NOT DISTINCT FROM s.country
      ORDER BY o.created_at, o.id LIMIT 1) by_name ON true`;
 
+/**
+ * Creates the components a batch names (manufacturer and normalized part number) that do not exist yet,
+ * with the part number as first written and, when the batch stages one, its HS code.
+ */
+export async function insertMissingComponents(q: QueryRunner, withHsCode: boolean): Promise<void> {
+  const hs = withHsCode ? ', hs_code' : '';
+  await q.query(
+    `WITH maker AS (${makerLookup})
+     INSERT INTO component (manufacturer_id, part_number, normalized_part_number${hs})
+     SELECT DISTINCT ON (m.id, s.part_norm) m.id, s.part_number, s.part_norm${hs.replace(', ', ', s.')}
+       FROM import_stage s JOIN maker m ON m.normalized_name = s.manufacturer_norm
+      WHERE s.part_norm IS NOT NULL
+      ORDER BY m.id, s.part_norm, s.line
+     ON CONFLICT ON CONSTRAINT uq_component_manufacturer_id_normalized_part_number DO NOTHING`,
+  );
+}
+
 /** Refuses the later lines of a batch that repeat a `source_record_id` (the first one goes in). */
 export function rejectRepeatedRecordIds(q: QueryRunner): Promise<RowError[]> {
   return rejectRows(

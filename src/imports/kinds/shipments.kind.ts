@@ -1,12 +1,14 @@
 import { AppError, ErrorCode } from '../../common/errors.js';
 import { normalizePartNumber } from '../../components/part-number.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
-import { type ImportKind, rejectRows } from '../import-kind.js';
+import type { ImportKind } from '../import-kind.js';
 import {
-  organizationLookup,
-  insertMissingParties,
+  insertMissingComponents,
   insertMissingMakers,
+  insertMissingParties,
   makerLookup,
+  organizationLookup,
+  rejectRepeatedRecordIds,
   rejectUnknownCountries,
 } from './shared-sql.js';
 
@@ -145,29 +147,12 @@ export const shipmentsKind: ImportKind = {
       'export_country',
       'import_country',
     ]);
-    rejected.push(
-      ...(await rejectRows(
-        q,
-        `DELETE FROM import_stage s USING (
-           SELECT source_record_id, min(line) AS first FROM import_stage GROUP BY 1 HAVING count(*) > 1
-         ) d
-         WHERE s.source_record_id = d.source_record_id AND s.line > d.first
-         RETURNING s.line, 'source_record_id' AS column, 'duplicate source_record_id, first on line ' || d.first AS message`,
-      )),
-    );
+    rejected.push(...(await rejectRepeatedRecordIds(q)));
     await q.query(`INSERT INTO hs_code (code) SELECT DISTINCT hs_code FROM import_stage WHERE hs_code IS NOT NULL
                    ON CONFLICT (code) DO NOTHING`);
     await insertMissingParties(q);
     await insertMissingMakers(q);
-    await q.query(
-      `WITH maker AS (${makerLookup})
-       INSERT INTO component (manufacturer_id, part_number, normalized_part_number, hs_code)
-       SELECT DISTINCT ON (m.id, s.part_norm) m.id, s.part_number, s.part_norm, s.hs_code
-         FROM import_stage s JOIN maker m ON m.normalized_name = s.manufacturer_norm
-        WHERE s.part_norm IS NOT NULL
-        ORDER BY m.id, s.part_norm, s.line
-       ON CONFLICT ON CONSTRAINT uq_component_manufacturer_id_normalized_part_number DO NOTHING`,
-    );
+    await insertMissingComponents(q, true);
     const triggersSuspended = await suspendRowTriggers(q);
     const [result] = (await q.query(
       `WITH party AS (${organizationLookup}), maker AS (${makerLookup}), written AS (
