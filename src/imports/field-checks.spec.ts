@@ -3,7 +3,7 @@ import { ErrorSink } from './row-error.js';
 
 const timestamp = (value: string) => {
   const errors = new ErrorSink();
-  const at = new LineChecker(errors, 2, { at: value }).timestamp('at');
+  const at = new LineChecker(errors, 2, { at: value }, new Set()).timestamp('at');
   return at ?? errors.errors[0].message;
 };
 

@@ -40,6 +40,8 @@ export class LineChecker {
     private readonly errors: ErrorSink,
     readonly line: number,
     private readonly fields: Record<string, string | null>,
+    /** The codes of the `country` table, read once per import. */
+    private readonly countries: ReadonlySet<string>,
   ) {}
 
   private fail(column: string, message: string): undefined {
@@ -82,14 +84,14 @@ export class LineChecker {
     return at.toISOString();
   }
 
-  /** Two letters, upper-cased; whether the country exists is checked against the database. */
+  /** Two letters of a known country, upper-cased. */
   country(column: string, { required = false } = {}): string | null | undefined {
     const v = this.text(column, { required });
     if (!v) return v;
     const code = v.toUpperCase();
-    return /^[A-Z]{2}$/.test(code)
-      ? code
-      : this.fail(column, `unknown country ${JSON.stringify(v)}: use ISO 3166-1 alpha-2`);
+    if (!/^[A-Z]{2}$/.test(code))
+      return this.fail(column, `unknown country ${JSON.stringify(v)}: use ISO 3166-1 alpha-2`);
+    return this.countries.has(code) ? code : this.fail(column, `unknown country ${code}`);
   }
 
   /** Six digits of a real chapter (01–97); `8542.31` is `854231`. */

@@ -40,9 +40,31 @@ export interface ImportReport {
 
 class StrictAbort extends Error {}
 
-interface Batch {
-  lines: string[];
-  rows: number;
+/**
+ * One batch of staged lines in COPY text format, held as flat buffers of about 64 KiB. (An array of
+ * the line strings would hold V8 rope nodes over slices of the file's chunks: several times the text.)
+ */
+class Batch {
+  readonly chunks: Buffer[] = [];
+  rows = 0;
+  private pending = '';
+
+  add(line: string): void {
+    this.rows++;
+    this.pending += line;
+    if (this.pending.length > 65_536) this.seal();
+  }
+
+  /** The buffers to COPY; nothing more can be added after. */
+  sealed(): Buffer[] {
+    this.seal();
+    return this.chunks;
+  }
+
+  private seal(): void {
+    if (this.pending) this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
+  }
 }
 
 /**
@@ -75,6 +97,9 @@ export async function runImport(
   const q = ds.createQueryRunner();
   await q.connect();
   try {
+    // Reference data, read once: a line naming an unknown country is refused as it is read.
+    const codes = (await q.query('SELECT code FROM country')) as { code: string }[];
+    const countries = new Set(codes.map((c) => c.code));
     await q.query('DROP TABLE IF EXISTS import_stage');
     await q.query(
       `CREATE TEMP TABLE import_stage (line integer NOT NULL, ${kind.stageColumns.map((c) => `${c} text`).join(', ')})`,
@@ -89,7 +114,7 @@ export async function runImport(
         // Room to hash-join a batch against its look-ups in memory instead of sorting on disk.
         await q.query(`SET LOCAL work_mem = '64MB'`);
         await q.query('TRUNCATE import_stage');
-        await copyInto(q, kind, batch.lines);
+        await copyInto(q, kind, batch.sealed());
         const merged = await kind.merge(q, options);
         if (!single) await q.query('COMMIT');
         for (const e of merged.rejected) errors.add(e.line, e.column, e.message);
@@ -97,7 +122,7 @@ export async function runImport(
         totals.updated += merged.updated;
         totals.rejected += merged.rejected.length;
         totals.unchanged +=
-          batch.lines.length - merged.rejected.length - merged.inserted - merged.updated;
+          batch.rows - merged.rejected.length - merged.inserted - merged.updated;
         if (options.strict && merged.rejected.length) throw new StrictAbort();
       } catch (error) {
         if (!single) await q.query('ROLLBACK').catch(() => undefined);
@@ -106,7 +131,7 @@ export async function runImport(
       options.onProgress?.({ rows: totals.rows, bytes: totals.bytes });
     };
 
-    let batch: Batch = { lines: [], rows: 0 };
+    let batch = new Batch();
     let pending: Promise<void> = Promise.resolve();
     // Lines that cannot even be read (bad JSON, wrong number of fields) count as read and rejected.
     const unreadable = {
@@ -120,23 +145,23 @@ export async function runImport(
     const records = readRecords(input.pipe(hashing), options.format, unreadable);
     for await (const record of records) {
       totals.rows++;
-      const check = new LineChecker(errors, record.line, record.fields);
+      const check = new LineChecker(errors, record.line, record.fields, countries);
       const staged = kind.stage(check, options);
       if (!staged) {
         totals.rejected++;
         if (options.strict) throw new StrictAbort();
         continue;
       }
-      batch.lines.push(copyLine([String(record.line), ...staged]));
-      if (batch.lines.length >= batchSize) {
+      batch.add(copyLine([String(record.line), ...staged]));
+      if (batch.rows >= batchSize) {
         await pending;
         pending = flush(batch);
         pending.catch(() => undefined); // handled by the next `await pending`
-        batch = { lines: [], rows: 0 };
+        batch = new Batch();
       }
     }
     await pending;
-    if (batch.lines.length) await flush(batch);
+    if (batch.rows) await flush(batch);
     if (single) await q.query(options.dryRun ? 'ROLLBACK' : 'COMMIT');
   } catch (error) {
     if (single) await q.query('ROLLBACK').catch(() => undefined);
@@ -166,23 +191,10 @@ export async function runImport(
 }
 
 /** COPY … FROM STDIN of the staged lines, on the query runner's own connection. */
-async function copyInto(q: QueryRunner, kind: ImportKind, lines: string[]): Promise<void> {
+async function copyInto(q: QueryRunner, kind: ImportKind, chunks: Buffer[]): Promise<void> {
   const client = (q as unknown as { databaseConnection: PoolClient }).databaseConnection;
   const copy = client.query(
     copyFrom(`COPY import_stage (line, ${kind.stageColumns.join(', ')}) FROM STDIN`),
   );
-  await pipeline(Readable.from(chunks(lines)), copy);
-}
-
-/** Joins lines into chunks of about 64 KiB, so the stream moves few large buffers. */
-function* chunks(lines: string[]): Generator<string> {
-  let chunk = '';
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length > 65_536) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
+  await pipeline(Readable.from(chunks), copy);
 }

@@ -83,6 +83,17 @@ describe('bulk import of shipments (e2e)', () => {
     expect(rows[2]).toMatchObject({ id: 'R9', part: 'NM-100', maker: 'New Maker Corp' });
   });
 
+  it('leaves the shipments of unchanged lines untouched: not rewritten, not even locked', async () => {
+    // 10.0004 is stored as 10.000 and 99.999 as 100.00: read again, the line is the same.
+    const file = `${HEADER}\nT1,2024-01-02,Acme Trading,HK,Buyer LLC,RU,US,HK,RU,854231,,,,10.0004,99.999\n`;
+    await run(file, { source: 'untouched' });
+    const tuples = () =>
+      t.ds.query(`SELECT ctid, xmin, xmax FROM shipment WHERE source = 'untouched'`);
+    const before = await tuples();
+    expect(await run(file, { source: 'untouched' })).toMatchObject({ unchanged: 1, updated: 0 });
+    expect(await tuples()).toEqual(before);
+  });
+
   it('updates a changed line on re-import and counts it', async () => {
     const line = (value: string) =>
       `${HEADER}\nU1,2024-01-02,Acme Trading,HK,Buyer LLC,RU,US,HK,RU,854231,,,,10,${value}\n`;

@@ -3,7 +3,8 @@ import { normalizePartNumber } from '../../components/part-number.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import { affected, type ImportKind, rejectRows } from '../import-kind.js';
 import { memoize } from '../memoize.js';
-import { insertMissingMakers, makerLookup, rejectUnknownCountries } from './shared-sql.js';
+import type { RowError } from '../row-error.js';
+import { insertMissingMakers, makerLookup } from './shared-sql.js';
 
 const CATEGORIES = Object.values(ComponentCategory);
 const orgName = memoize(normalizeOrganizationName);
@@ -63,7 +64,7 @@ export const componentsKind: ImportKind = {
   },
 
   async merge(q) {
-    const rejected = await rejectUnknownCountries(q, ['manufacturer_country']);
+    const rejected: RowError[] = [];
     await q.query(`INSERT INTO hs_code (code) SELECT DISTINCT hs_code FROM import_stage WHERE hs_code IS NOT NULL
                    ON CONFLICT (code) DO NOTHING`);
     // Makers with a country first: a maker named without one then finds them by name.

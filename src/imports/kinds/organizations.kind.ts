@@ -2,8 +2,9 @@ import { OrganizationRole } from '../../organizations/organization.enums.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import { affected, type ImportKind, rejectRows } from '../import-kind.js';
 import { memoize } from '../memoize.js';
+import type { RowError } from '../row-error.js';
 import { splitList as list, stageRegistrationIds } from './registration-ids.js';
-import { organizationMatchJoins, rejectUnknownCountries } from './shared-sql.js';
+import { organizationMatchJoins } from './shared-sql.js';
 
 const ROLES = Object.values(OrganizationRole);
 const orgName = memoize(normalizeOrganizationName);
@@ -48,7 +49,7 @@ export const organizationsKind: ImportKind = {
   },
 
   async merge(q) {
-    const rejected = await rejectUnknownCountries(q, ['country']);
+    const rejected: RowError[] = [];
     rejected.push(
       ...(await rejectRows(
         q,

@@ -2,8 +2,9 @@ import { normalizeOrganizationName } from '../../organizations/normalize-name.js
 import { SanctionAuthority } from '../../sanctions/sanction.enums.js';
 import { affected, type ImportKind, rejectRows } from '../import-kind.js';
 import { memoize } from '../memoize.js';
+import type { RowError } from '../row-error.js';
 import { stageRegistrationIds } from './registration-ids.js';
-import { organizationMatchJoins, rejectUnknownCountries } from './shared-sql.js';
+import { organizationMatchJoins } from './shared-sql.js';
 
 const AUTHORITIES = Object.values(SanctionAuthority);
 const orgName = memoize(normalizeOrganizationName);
@@ -83,7 +84,7 @@ export const sanctionsKind: ImportKind = {
   },
 
   async merge(q) {
-    const rejected = await rejectUnknownCountries(q, ['country']);
+    const rejected: RowError[] = [];
     for (let created = 1; created > 0;) {
       created = await affected(q, insertMissingOrganizations);
     }

@@ -3,31 +3,6 @@ import { rejectRows } from '../import-kind.js';
 import type { RowError } from '../row-error.js';
 
 /**
- * Refuses staged rows whose country columns name no country of the reference table. The codes of the
- * batch are checked first (one scan); rows are only looked at when some code is unknown.
- */
-export async function rejectUnknownCountries(
-  q: QueryRunner,
-  columns: readonly string[],
-): Promise<RowError[]> {
-  const unknown = (await q.query(
-    `SELECT DISTINCT code FROM import_stage, unnest(ARRAY[${columns.join(', ')}]) AS code
-      WHERE code IS NOT NULL AND code NOT IN (SELECT k.code FROM country k)`,
-  )) as { code: string }[];
-  if (!unknown.length) return [];
-  const firstBad = columns.map((c) => `WHEN s.${c} = ANY($1) THEN '${c}'`).join(' ');
-  const value = columns.map((c) => `WHEN '${c}' THEN s.${c}`).join(' ');
-  return rejectRows(
-    q,
-    `WITH bad AS (SELECT line, CASE ${firstBad} END AS column FROM import_stage s)
-     DELETE FROM import_stage s USING bad
-      WHERE s.line = bad.line AND bad.column IS NOT NULL
-     RETURNING s.line, bad.column, 'unknown country ' || CASE bad.column ${value} END AS message`,
-    [unknown.map((u) => u.code)],
-  );
-}
-
-/**
  * The organizations a batch names as parties, one per normalized name and country (the oldest live
  * one when several match).
  */

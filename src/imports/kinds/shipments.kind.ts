@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors.js';
 import { normalizePartNumber } from '../../components/part-number.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
@@ -9,7 +10,6 @@ import {
   makerLookup,
   organizationLookup,
   rejectRepeatedRecordIds,
-  rejectUnknownCountries,
 } from './shared-sql.js';
 
 import { memoize } from '../memoize.js';
@@ -55,8 +55,33 @@ const VALUE_COLUMNS = [
   'synthetic',
 ];
 const VALUES = VALUE_COLUMNS.join(', ');
-const changed = (a: string, b: string) =>
-  `(${VALUE_COLUMNS.map((c) => `${a}.${c}`).join(', ')}) IS DISTINCT FROM (${VALUE_COLUMNS.map((c) => `${b}.${c}`).join(', ')})`;
+const uniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+const list = (alias: string) => VALUE_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
+
+/**
+ * Each staged line with what it sets on its shipment (parties, maker and component resolved; values
+ * cast to the columns' types, so that `500` and `500.000` compare equal) and the shipment of its key
+ * if there is one, with whether the line changes it.
+ */
+const CURRENT = `
+  line AS MATERIALIZED (
+    SELECT s.source_record_id, s.shipped_on::date AS shipped_on, e.id AS exporter_id, i.id AS importer_id,
+           s.origin_country, s.export_country, s.import_country, s.hs_code, c.id AS component_id,
+           s.part_number AS part_number_raw, s.description, s.quantity::numeric(18,3) AS quantity,
+           s.value_usd::numeric(18,2) AS value_usd, $2::boolean AS synthetic
+      FROM import_stage s
+      LEFT JOIN party e ON e.normalized_name = s.exporter_norm AND e.country IS NOT DISTINCT FROM s.exporter_country
+      LEFT JOIN party i ON i.normalized_name = s.importer_norm AND i.country IS NOT DISTINCT FROM s.importer_country
+      LEFT JOIN maker m ON m.normalized_name = s.manufacturer_norm
+      LEFT JOIN component c ON c.manufacturer_id = m.id AND c.normalized_part_number = s.part_norm),
+  current AS MATERIALIZED (
+    SELECT l.*, t.id AS shipment_id, (${list('t')}) IS DISTINCT FROM (${list('l')}) AS changed
+      FROM line l
+      -- One index probe a line (LIMIT keeps the planner from reading every shipment of the source).
+      LEFT JOIN LATERAL (
+        SELECT t.* FROM shipment t WHERE t.source = $1::varchar AND t.source_record_id = l.source_record_id LIMIT 1
+      ) t ON true)`;
 
 /**
  * Shipments (customs lines). Natural key: source + source_record_id, so importing the same file again
@@ -140,45 +165,50 @@ export const shipmentsKind: ImportKind = {
   },
 
   async merge(q, ctx) {
-    const rejected = await rejectUnknownCountries(q, [
-      'exporter_country',
-      'importer_country',
-      'origin_country',
-      'export_country',
-      'import_country',
-    ]);
-    rejected.push(...(await rejectRepeatedRecordIds(q)));
+    const rejected = await rejectRepeatedRecordIds(q);
     await q.query(`INSERT INTO hs_code (code) SELECT DISTINCT hs_code FROM import_stage WHERE hs_code IS NOT NULL
                    ON CONFLICT (code) DO NOTHING`);
     await insertMissingParties(q);
     await insertMissingMakers(q);
     await insertMissingComponents(q, true);
+    // Imports of one source are serialized, so the keys found absent below are still absent when written.
+    await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `import shipments ${ctx.source}`,
+    ]);
     const triggersSuspended = await suspendRowTriggers(q);
-    const [result] = (await q.query(
-      `WITH party AS (${organizationLookup}), maker AS (${makerLookup}), written AS (
-       INSERT INTO shipment AS t (source, source_record_id, ${VALUES})
-       SELECT $1, s.source_record_id, s.shipped_on::date, e.id, i.id, s.origin_country, s.export_country,
-              s.import_country, s.hs_code, c.id, s.part_number, s.description, s.quantity::numeric, s.value_usd::numeric, $2
-         FROM import_stage s
-         LEFT JOIN party e ON e.normalized_name = s.exporter_norm AND e.country IS NOT DISTINCT FROM s.exporter_country
-         LEFT JOIN party i ON i.normalized_name = s.importer_norm AND i.country IS NOT DISTINCT FROM s.importer_country
-         LEFT JOIN maker m ON m.normalized_name = s.manufacturer_norm
-         LEFT JOIN component c ON c.manufacturer_id = m.id AND c.normalized_part_number = s.part_norm
-       ON CONFLICT ON CONSTRAINT uq_shipment_source_source_record_id DO UPDATE
-         SET ${VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, version = t.version + 1, updated_at = now()
-       WHERE ${changed('t', 'EXCLUDED')}
-       RETURNING (xmax = 0) AS inserted, ${REFERENCE_COLUMNS}),
-       ${references.ctes}
-       SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) AS written, ${references.missing} FROM written`,
-      [ctx.source, ctx.synthetic],
-    )) as { inserted: string; written: string; missing: string }[];
+    // New keys are inserted, changed lines update their shipment, unchanged lines are not touched
+    // (an INSERT … ON CONFLICT DO UPDATE would lock, and so write, every row it leaves unchanged).
+    const [result] = (await q
+      .query(
+        `WITH party AS (${organizationLookup}), maker AS (${makerLookup}), ${CURRENT},
+         inserted AS (
+           INSERT INTO shipment (source, source_record_id, ${VALUES})
+           SELECT $1::varchar, source_record_id, ${VALUES} FROM current WHERE shipment_id IS NULL
+           RETURNING ${REFERENCE_COLUMNS}),
+         updated AS (
+           UPDATE shipment t SET (${VALUES}) = ROW(${list('c')}), version = t.version + 1, updated_at = now()
+             FROM current c WHERE t.id = c.shipment_id AND c.changed
+           RETURNING ${SHIPMENT_REFERENCES.flatMap((r) => r.columns.map((c) => `t.${c}`)).join(', ')}),
+         written AS (SELECT * FROM inserted UNION ALL SELECT * FROM updated),
+         ${references.ctes}
+         SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT count(*) FROM updated) AS updated,
+                ${references.missing}`,
+        [ctx.source, ctx.synthetic],
+      )
+      .catch((error: unknown) => {
+        throw uniqueViolation(error)
+          ? new AppError(
+              ErrorCode.CONFLICT,
+              `a shipment of source ${ctx.source} was recorded while the batch was written: nothing of it was written, import again`,
+            )
+          : error;
+      })) as { inserted: string; updated: string; missing: string }[];
     if (triggersSuspended) await resumeRowTriggers(q);
     if (Number(result.missing) > 0)
       throw new AppError(
         ErrorCode.CONFLICT,
         `the batch names ${result.missing} rows deleted meanwhile: nothing of it was written, import again`,
       );
-    const inserted = Number(result.inserted);
-    return { inserted, updated: Number(result.written) - inserted, rejected };
+    return { inserted: Number(result.inserted), updated: Number(result.updated), rejected };
   },
 };

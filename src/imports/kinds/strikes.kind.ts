@@ -2,7 +2,6 @@ import type { LineChecker } from '../field-checks.js';
 import type { ImportKind } from '../import-kind.js';
 import {
   rejectRepeatedRecordIds,
-  rejectUnknownCountries,
   rejectUnknownWeaponSystems,
   weaponLookup,
 } from './shared-sql.js';
@@ -78,8 +77,7 @@ export const strikesKind: ImportKind = {
   },
 
   async merge(q, ctx) {
-    const rejected = await rejectUnknownCountries(q, ['country']);
-    rejected.push(...(await rejectRepeatedRecordIds(q)));
+    const rejected = await rejectRepeatedRecordIds(q);
     rejected.push(...(await rejectUnknownWeaponSystems(q)));
     const rows = (await q.query(
       `WITH weapon AS (${weaponLookup})
