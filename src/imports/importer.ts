@@ -121,8 +121,7 @@ export async function runImport(
         totals.inserted += merged.inserted;
         totals.updated += merged.updated;
         totals.rejected += merged.rejected.length;
-        totals.unchanged +=
-          batch.rows - merged.rejected.length - merged.inserted - merged.updated;
+        totals.unchanged += batch.rows - merged.rejected.length - merged.inserted - merged.updated;
         if (options.strict && merged.rejected.length) throw new StrictAbort();
       } catch (error) {
         if (!single) await q.query('ROLLBACK').catch(() => undefined);

@@ -1,10 +1,6 @@
 import type { LineChecker } from '../field-checks.js';
 import type { ImportKind } from '../import-kind.js';
-import {
-  rejectRepeatedRecordIds,
-  rejectUnknownWeaponSystems,
-  weaponLookup,
-} from './shared-sql.js';
+import { rejectRepeatedRecordIds, rejectUnknownWeaponSystems, weaponLookup } from './shared-sql.js';
 
 /** The largest value of a PostgreSQL `integer`. */
 const MAX_COUNT = 2_147_483_647;
