@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth-user.js';
 import { escapeLike } from '../common/escape-like.js';
@@ -8,6 +8,7 @@ import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate, type SortKey } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { assertExists, ensureHsCodes } from '../reference/reference-checks.js';
 import { ComponentEntity } from './component.entity.js';
 import { ComponentModel } from './component.model.js';
@@ -183,10 +184,7 @@ export class ComponentsService {
     try {
       return await this.ds.transaction(work);
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === '23505'
-      ) {
+      if (isUniqueViolation(error)) {
         throw new AppError(
           ErrorCode.CONFLICT,
           'This manufacturer already has a component with that part number',

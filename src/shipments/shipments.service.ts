@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth-user.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { guardCursor } from '../organizations/cursor-guard.js';
 import { assertLive } from '../organizations/live-references.js';
 import { assertCountries, ensureHsCodes } from '../reference/reference-checks.js';
@@ -124,8 +125,7 @@ export class ShipmentsService {
       });
     } catch (e) {
       // Two records of the same line at once: the loser meets the unique constraint.
-      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')
-        throw duplicate(input.source, input.sourceRecordId);
+      if (isUniqueViolation(e)) throw duplicate(input.source, input.sourceRecordId);
       throw e;
     }
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth-user.js';
 import { AppError, ErrorCode } from '../common/errors.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { assertCountries } from '../reference/reference-checks.js';
 import type { CreateWeaponSystemInput } from './dto/weapon-system.inputs.js';
 import { WeaponSystemEntity } from './weapon-system.entity.js';
@@ -71,11 +72,7 @@ export class WeaponSystemsService {
       });
     } catch (error) {
       // Two creations of the same name at once: the unique constraint decides.
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === '23505'
-      )
-        throw nameTaken(input.name);
+      if (isUniqueViolation(error)) throw nameTaken(input.name);
       throw error;
     }
   }

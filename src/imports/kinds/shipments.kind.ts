@@ -1,5 +1,5 @@
-import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors.js';
+import { isUniqueViolation } from '../../common/unique-violation.js';
 import { normalizePartNumber } from '../../components/part-number.js';
 import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import type { ImportKind } from '../import-kind.js';
@@ -55,8 +55,6 @@ const VALUE_COLUMNS = [
   'synthetic',
 ];
 const VALUES = VALUE_COLUMNS.join(', ');
-const uniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 const list = (alias: string) => VALUE_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 
 /**
@@ -196,7 +194,7 @@ export const shipmentsKind: ImportKind = {
         [ctx.source, ctx.synthetic],
       )
       .catch((error: unknown) => {
-        throw uniqueViolation(error)
+        throw isUniqueViolation(error)
           ? new AppError(
               ErrorCode.CONFLICT,
               `a shipment of source ${ctx.source} was recorded while the batch was written: nothing of it was written, import again`,
