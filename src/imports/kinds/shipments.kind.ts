@@ -173,6 +173,8 @@ export const shipmentsKind: ImportKind = {
     await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
       `import shipments ${ctx.source}`,
     ]);
+    // The batch is joined to its look-ups by hash: merge joins would sort the wide staged rows twice.
+    await q.query('SET LOCAL enable_mergejoin = off');
     const triggersSuspended = await suspendRowTriggers(q);
     // New keys are inserted, changed lines update their shipment, unchanged lines are not touched
     // (an INSERT … ON CONFLICT DO UPDATE would lock, and so write, every row it leaves unchanged).
