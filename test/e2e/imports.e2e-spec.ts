@@ -208,10 +208,10 @@ describe('bulk import of organizations (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const run = (text: string) =>
+  const run = (text: string, format: 'csv' | 'ndjson' = 'csv') =>
     imports.run(SYSTEM_ACTOR, Readable.from([text]), {
       kind: 'organizations',
-      format: 'csv',
+      format,
       source: 'orgs',
     });
 
@@ -262,6 +262,42 @@ describe('bulk import of organizations (e2e)', () => {
     expect(report).toMatchObject({ inserted: 0, updated: 1 });
     const [vektor] = await t.ds.query(`SELECT aliases FROM organization WHERE name = 'OOO Vektor'`);
     expect(vektor.aliases).toEqual(expect.arrayContaining(['Vector Components']));
+  });
+
+  it('reads NDJSON with tolerant key names, and reports a bad line by its number', async () => {
+    const ndjson = (...objects: object[]) => objects.map((o) => JSON.stringify(o)).join('\n');
+    const first = await run(
+      ndjson(
+        {
+          Name: 'Demo NDJSON Trading FZE',
+          Country: 'ae',
+          ROLES: 'trader',
+          'Registration IDs': 'ae_tl=12345',
+        },
+        { name: 'Demo NDJSON Nowhere', country: 'ZZ' },
+      ),
+      'ndjson',
+    );
+    expect(first).toMatchObject({ rows: 2, inserted: 1, updated: 0, rejected: 1 });
+    expect(first.errors).toEqual([{ line: 2, column: 'country', message: 'unknown country ZZ' }]);
+    const again = await run(
+      ndjson({ name: 'Demo NDJSON Trading', country: 'AE', aliases: 'NDJSON Trading' }),
+      'ndjson',
+    );
+    expect(again).toMatchObject({ rows: 1, inserted: 0, updated: 1, rejected: 0 });
+    const rows = await t.ds.query(
+      `SELECT name, country, roles::text[] AS roles, aliases, registration_ids FROM organization
+        WHERE normalized_name = 'demo ndjson trading'`,
+    );
+    expect(rows).toEqual([
+      {
+        name: 'Demo NDJSON Trading FZE',
+        country: 'AE',
+        roles: ['TRADER'],
+        aliases: expect.arrayContaining(['NDJSON Trading', 'Demo NDJSON Trading']),
+        registration_ids: { ae_tl: '12345' },
+      },
+    ]);
   });
 
   it('changes nothing the second time', async () => {
