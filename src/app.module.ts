@@ -1,23 +1,17 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
-import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LoggerModule, PinoLogger } from 'nestjs-pino';
-import type { DataSource, DataSourceOptions } from 'typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSourceOptions } from 'typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AppExceptionFilter } from './common/app-exception.filter.js';
-import { mercuriusErrorFormatter } from './common/graphql/format-error.js';
-import { costLimitHook, LIMITS, validationRules } from './common/graphql/limits.js';
-import type { RequestContext } from './common/graphql/request-context.js';
-import { createLoaders } from './common/loaders.js';
 import { ComponentsModule } from './components/components.module.js';
 import { FindingsModule } from './findings/findings.module.js';
 import { Settings } from './config/env.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { ApiGraphQLModule } from './graphql/graphql.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -64,27 +58,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { extra: { max: 10 }, ...typeorm })),
-        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
-          driver: MercuriusDriver,
-          inject: [getDataSourceToken(), PinoLogger],
-          useFactory: (ds: DataSource, log: PinoLogger) => ({
-            path: '/graphql',
-            autoSchemaFile: true,
-            sortSchema: true,
-            jit: 1,
-            // No GraphiQL: its page would be the one route open without a key.
-            graphiql: false,
-            allowBatchedQueries: false,
-            queryDepth: LIMITS.depth,
-            validationRules: validationRules(settings.introspection),
-            hooks: { preExecution: costLimitHook(settings.MAX_QUERY_COST) },
-            context: (req: FastifyRequest, _reply: FastifyReply): RequestContext => ({
-              req,
-              loaders: createLoaders(ds),
-            }),
-            errorFormatter: mercuriusErrorFormatter(log),
-          }),
-        }),
+        ApiGraphQLModule.forRoot(settings),
         AuthModule,
         AuditModule,
         UsersModule,

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../common/graphql/connection.js';
 import { GraphQLJSON } from 'graphql-type-json';
 import type { AuditEventEntity } from './audit-event.entity.js';
 
@@ -27,3 +28,6 @@ export class AuditEventModel {
       actorId: e.actorId,
     });
 }
+
+@ObjectType()
+export class AuditEventConnection extends Connection(AuditEventModel, 'AuditEvent') {}

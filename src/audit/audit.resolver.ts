@@ -1,15 +1,11 @@
-import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/roles.decorator.js';
-import { Connection } from '../common/graphql/connection.js';
-import type { Loaders } from '../common/loaders.js';
-import { Role } from '../users/role.enum.js';
-import { UserModel } from '../users/user.model.js';
-import { AuditEventModel } from './audit-event.model.js';
+import type { UserLoaders } from '../auth/user.loaders.js';
+import { Role } from '../auth/role.enum.js';
+import { UserModel } from '../auth/user.model.js';
+import { AuditEventConnection, AuditEventModel } from './audit-event.model.js';
 import { AuditService } from './audit.service.js';
 import { AuditEventsArgs } from './dto/audit-events.args.js';
-
-@ObjectType()
-export class AuditEventConnection extends Connection(AuditEventModel, 'AuditEvent') {}
 
 @Resolver(() => AuditEventModel)
 export class AuditResolver {
@@ -25,7 +21,7 @@ export class AuditResolver {
     nullable: true,
     description: 'Null for the system (seed, command line).',
   })
-  actor(@Parent() e: AuditEventModel, @Context('loaders') loaders: Loaders) {
+  actor(@Parent() e: AuditEventModel, @Context('loaders') loaders: UserLoaders) {
     return e.actorId ? loaders.userById.load(e.actorId) : null;
   }
 }

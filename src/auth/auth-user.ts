@@ -1,4 +1,4 @@
-import type { Role } from '../users/role.enum.js';
+import type { Role } from './role.enum.js';
 
 /** Who is calling: the user behind the API key, and the key's role. */
 export interface AuthUser {

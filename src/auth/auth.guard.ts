@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError, ErrorCode } from '../common/errors.js';
-import { type Role, roleIncludes } from '../users/role.enum.js';
+import { type Role, roleIncludes } from './role.enum.js';
 import { requestOf } from './request.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Role } from '../users/role.enum.js';
+import type { Role } from './role.enum.js';
 import { apiKeyMatches, apiKeyPrefix, hashApiKey } from './api-key.secret.js';
 import type { AuthUser } from './auth-user.js';
 

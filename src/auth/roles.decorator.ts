@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../users/role.enum.js';
+import type { Role } from './role.enum.js';
 
 export const ROLES_KEY = 'sanctrace:roles';
 export const PUBLIC_KEY = 'sanctrace:public';

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/auth-user.js';
 import { AppError } from '../common/errors.js';
 import { CreateApiKeyInput } from '../users/dto/api-key.inputs.js';
-import { Role } from '../users/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { UsersService } from '../users/users.service.js';
 import { withDataSource } from './context.js';
 

@@ -18,3 +18,5 @@ export const componentLoaders = (ds: DataSource) => ({
     toNode: ComponentModel.from,
   }),
 });
+
+export type ComponentLoaders = ReturnType<typeof componentLoaders>;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/graphql/connection.js';
 import { ComponentCategory } from './component.enums.js';
 import type { ComponentEntity } from './component.entity.js';
 
@@ -34,3 +35,6 @@ export class ComponentModel {
       manufacturerId: e.manufacturerId,
     });
 }
+
+@ObjectType()
+export class ComponentConnection extends Connection(ComponentModel, 'Component') {}

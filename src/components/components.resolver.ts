@@ -3,7 +3,6 @@ import {
   Context,
   ID,
   Mutation,
-  ObjectType,
   Parent,
   Query,
   ResolveField,
@@ -12,13 +11,13 @@ import {
 import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Connection } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import type { Loaders } from '../common/loaders.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import type { ReferenceLoaders } from '../reference/reference.loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { ChplTier } from '../reference/reference.enums.js';
-import { Role } from '../users/role.enum.js';
-import { ComponentModel } from './component.model.js';
+import { Role } from '../auth/role.enum.js';
+import { ComponentConnection, ComponentModel } from './component.model.js';
 import { ComponentsService } from './components.service.js';
 import {
   ArchiveComponentInput,
@@ -26,9 +25,6 @@ import {
   UpdateComponentInput,
 } from './dto/component.inputs.js';
 import { ComponentsArgs } from './dto/components.args.js';
-
-@ObjectType()
-export class ComponentConnection extends Connection(ComponentModel, 'Component') {}
 
 @Resolver(() => ComponentModel)
 export class ComponentsResolver {
@@ -72,7 +68,10 @@ export class ComponentsResolver {
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  manufacturer(@Parent() c: ComponentModel, @Context('loaders') loaders: Loaders) {
+  manufacturer(
+    @Parent() c: ComponentModel,
+    @Context('loaders') loaders: OrganizationLoaders & ReferenceLoaders,
+  ) {
     return loaders.organizationById.load(c.manufacturerId);
   }
 
@@ -80,7 +79,10 @@ export class ComponentsResolver {
     nullable: true,
     description: "The CHPL tier of the component's HS code.",
   })
-  async chplTier(@Parent() c: ComponentModel, @Context('loaders') loaders: Loaders) {
+  async chplTier(
+    @Parent() c: ComponentModel,
+    @Context('loaders') loaders: OrganizationLoaders & ReferenceLoaders,
+  ) {
     return c.hsCode ? ((await loaders.hsCodeByCode.load(c.hsCode))?.chplTier ?? null) : null;
   }
 }

@@ -15,8 +15,8 @@ import { RouteEntity } from '../routes/route.entity.js';
 import { SanctionEntity } from '../sanctions/sanction.entity.js';
 import { ShipmentEntity } from '../shipments/shipment.entity.js';
 import { StrikeReportEntity } from '../strikes/strike-report.entity.js';
-import { ApiKeyEntity } from '../users/api-key.entity.js';
-import { AppUserEntity } from '../users/app-user.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { AppUserEntity } from '../auth/app-user.entity.js';
 import { WeaponSystemEntity } from '../weapon-systems/weapon-system.entity.js';
 
 /** Every entity, listed (not globbed) so that tsc output, jest and the CLI load the same set. */

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../common/entity/base.entity.js';
-import { AppUserEntity } from '../users/app-user.entity.js';
+import { AppUserEntity } from '../auth/app-user.entity.js';
 import { EvidenceEntity } from './evidence.entity.js';
 
 /**

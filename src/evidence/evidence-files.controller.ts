@@ -4,7 +4,7 @@ import type { Actor, AuthUser } from '../auth/auth-user.js';
 import { CurrentActor, CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import { Role } from '../users/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { EvidenceFilesService, type StoredFile } from './evidence-files.service.js';
 
 @Controller('evidence')

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../common/entity/base.entity.js';
-import { AppUserEntity } from '../users/app-user.entity.js';
+import { AppUserEntity } from '../auth/app-user.entity.js';
 import { EvidenceSubjectType } from './evidence.enums.js';
 import { EvidenceEntity } from './evidence.entity.js';
 

@@ -1,7 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import type { Loaders } from '../common/loaders.js';
+import type { EvidenceLoaders } from './evidence.loaders.js';
 import { ComponentModel } from '../components/component.model.js';
 import { FindingModel } from '../findings/finding.model.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
@@ -14,7 +14,7 @@ import { EvidenceModel } from './evidence.model.js';
 
 /** The evidence linked to a subject that the viewer may see, newest first. */
 export async function evidenceFor(
-  loaders: Loaders,
+  loaders: EvidenceLoaders,
   viewer: AuthUser,
   subjectType: EvidenceSubjectType,
   subjectId: string,
@@ -35,7 +35,7 @@ function evidenceField<T extends { id: string }>(
     @ResolveField(() => [EvidenceModel], { description: DESCRIPTION })
     evidence(
       @Parent() subject: T,
-      @Context('loaders') loaders: Loaders,
+      @Context('loaders') loaders: EvidenceLoaders,
       @CurrentUser() viewer: AuthUser,
     ) {
       return evidenceFor(loaders, viewer, subjectType, subject.id);

@@ -1,4 +1,4 @@
-import { Role, roleIncludes } from '../users/role.enum.js';
+import { Role, roleIncludes } from '../auth/role.enum.js';
 import { EvidenceStatus } from './evidence.enums.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { EditableEntity } from '../common/entity/base.entity.js';
-import { AppUserEntity } from '../users/app-user.entity.js';
+import { AppUserEntity } from '../auth/app-user.entity.js';
 import {
   EvidenceKind,
   EvidenceSourceType,

@@ -93,3 +93,5 @@ export const evidenceLoaders = (ds: DataSource) => ({
     });
   }),
 });
+
+export type EvidenceLoaders = ReturnType<typeof evidenceLoaders>;

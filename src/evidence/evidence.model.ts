@@ -7,6 +7,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
+import { Connection } from '../common/graphql/connection.js';
 import type { CustodyEventEntity } from './custody-event.entity.js';
 import type { EvidenceFileEntity } from './evidence-file.entity.js';
 import type { EvidenceLinkEntity } from './evidence-link.entity.js';
@@ -185,3 +186,6 @@ export class FileVerificationModel {
   actualSha256!: string | null;
   @Field(() => GraphQLISODateTime) checkedAt!: Date;
 }
+
+@ObjectType()
+export class EvidenceConnection extends Connection(EvidenceModel, 'Evidence') {}

@@ -3,7 +3,6 @@ import {
   Context,
   ID,
   Mutation,
-  ObjectType,
   Parent,
   Query,
   ResolveField,
@@ -12,11 +11,11 @@ import {
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import { CurrentActor, CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Connection } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import type { Loaders } from '../common/loaders.js';
-import { Role } from '../users/role.enum.js';
-import { UserModel } from '../users/user.model.js';
+import type { UserLoaders } from '../auth/user.loaders.js';
+import type { EvidenceLoaders } from './evidence.loaders.js';
+import { Role } from '../auth/role.enum.js';
+import { UserModel } from '../auth/user.model.js';
 import {
   AddEvidenceInput,
   CorroborateEvidenceInput,
@@ -30,6 +29,7 @@ import { EvidenceRecordsArgs } from './dto/evidence.args.js';
 import { EvidenceFilesService } from './evidence-files.service.js';
 import { canSee } from './evidence-visibility.js';
 import {
+  EvidenceConnection,
   CorroborationModel,
   CustodyEventModel,
   EvidenceFileModel,
@@ -38,9 +38,6 @@ import {
   FileVerificationModel,
 } from './evidence.model.js';
 import { EvidenceService } from './evidence.service.js';
-
-@ObjectType()
-export class EvidenceConnection extends Connection(EvidenceModel, 'Evidence') {}
 
 @Resolver(() => EvidenceModel)
 export class EvidenceResolver {
@@ -124,24 +121,27 @@ export class EvidenceResolver {
   }
 
   @ResolveField(() => [EvidenceFileModel])
-  files(@Parent() e: EvidenceModel, @Context('loaders') loaders: Loaders) {
+  files(@Parent() e: EvidenceModel, @Context('loaders') loaders: EvidenceLoaders & UserLoaders) {
     return loaders.filesByEvidence.load(e.id);
   }
 
   @ResolveField(() => [EvidenceLinkModel])
-  links(@Parent() e: EvidenceModel, @Context('loaders') loaders: Loaders) {
+  links(@Parent() e: EvidenceModel, @Context('loaders') loaders: EvidenceLoaders & UserLoaders) {
     return loaders.linksByEvidence.load(e.id);
   }
 
   @ResolveField(() => [CustodyEventModel], { description: 'The chain of custody, oldest first.' })
-  custodyEvents(@Parent() e: EvidenceModel, @Context('loaders') loaders: Loaders) {
+  custodyEvents(
+    @Parent() e: EvidenceModel,
+    @Context('loaders') loaders: EvidenceLoaders & UserLoaders,
+  ) {
     return loaders.custodyByEvidence.load(e.id);
   }
 
   @ResolveField(() => [CorroborationModel], { description: 'Corroborating records you may see.' })
   async corroborations(
     @Parent() e: EvidenceModel,
-    @Context('loaders') loaders: Loaders,
+    @Context('loaders') loaders: EvidenceLoaders & UserLoaders,
     @CurrentUser() viewer: AuthUser,
   ) {
     const all = await loaders.corroborationsByEvidence.load(e.id);
@@ -150,17 +150,26 @@ export class EvidenceResolver {
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'The author, who collected it.' })
-  collectedBy(@Parent() e: EvidenceModel, @Context('loaders') loaders: Loaders) {
+  collectedBy(
+    @Parent() e: EvidenceModel,
+    @Context('loaders') loaders: EvidenceLoaders & UserLoaders,
+  ) {
     return e.collectedById ? loaders.userById.load(e.collectedById) : null;
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  reviewedBy(@Parent() e: EvidenceModel, @Context('loaders') loaders: Loaders) {
+  reviewedBy(
+    @Parent() e: EvidenceModel,
+    @Context('loaders') loaders: EvidenceLoaders & UserLoaders,
+  ) {
     return e.reviewedById ? loaders.userById.load(e.reviewedById) : null;
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  publishedBy(@Parent() e: EvidenceModel, @Context('loaders') loaders: Loaders) {
+  publishedBy(
+    @Parent() e: EvidenceModel,
+    @Context('loaders') loaders: EvidenceLoaders & UserLoaders,
+  ) {
     return e.publishedById ? loaders.userById.load(e.publishedById) : null;
   }
 }
@@ -168,7 +177,10 @@ export class EvidenceResolver {
 @Resolver(() => CustodyEventModel)
 export class CustodyEventResolver {
   @ResolveField(() => UserModel, { nullable: true, description: 'Null for the system.' })
-  actor(@Parent() c: CustodyEventModel, @Context('loaders') loaders: Loaders) {
+  actor(
+    @Parent() c: CustodyEventModel,
+    @Context('loaders') loaders: EvidenceLoaders & UserLoaders,
+  ) {
     return c.actorId ? loaders.userById.load(c.actorId) : null;
   }
 }
@@ -176,7 +188,10 @@ export class CustodyEventResolver {
 @Resolver(() => CorroborationModel)
 export class CorroborationResolver {
   @ResolveField(() => EvidenceModel)
-  evidence(@Parent() c: CorroborationModel, @Context('loaders') loaders: Loaders) {
+  evidence(
+    @Parent() c: CorroborationModel,
+    @Context('loaders') loaders: EvidenceLoaders & UserLoaders,
+  ) {
     return loaders.evidenceById.load(c.otherEvidenceId);
   }
 }

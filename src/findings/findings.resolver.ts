@@ -11,12 +11,13 @@ import {
 import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { PageArgs } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import type { Loaders } from '../common/loaders.js';
+import type { ComponentLoaders } from '../components/component.loaders.js';
+import type { StrikeReportLoaders } from '../strikes/strike-report.loaders.js';
+import type { WeaponSystemLoaders } from '../weapon-systems/weapon-system.loaders.js';
 import { ComponentModel } from '../components/component.model.js';
 import { StrikeReportModel } from '../strikes/strike-report.model.js';
-import { Role } from '../users/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { WeaponSystemModel } from '../weapon-systems/weapon-system.model.js';
 import { RecordFindingInput, UpdateFindingInput } from './dto/finding.inputs.js';
 import { FindingsArgs } from './dto/findings.args.js';
@@ -54,32 +55,26 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => ComponentModel)
-  component(@Parent() f: FindingModel, @Context('loaders') loaders: Loaders) {
+  component(
+    @Parent() f: FindingModel,
+    @Context('loaders') loaders: ComponentLoaders & WeaponSystemLoaders & StrikeReportLoaders,
+  ) {
     return loaders.componentById.load(f.componentId);
   }
 
   @ResolveField(() => WeaponSystemModel, { nullable: true })
-  weaponSystem(@Parent() f: FindingModel, @Context('loaders') loaders: Loaders) {
+  weaponSystem(
+    @Parent() f: FindingModel,
+    @Context('loaders') loaders: ComponentLoaders & WeaponSystemLoaders & StrikeReportLoaders,
+  ) {
     return f.weaponSystemId ? loaders.weaponSystemById.load(f.weaponSystemId) : null;
   }
 
   @ResolveField(() => StrikeReportModel, { nullable: true })
-  strikeReport(@Parent() f: FindingModel, @Context('loaders') loaders: Loaders) {
-    return f.strikeReportId ? loaders.strikeReportById.load(f.strikeReportId) : null;
-  }
-}
-
-/** `component.findings`: the findings of a part type, newest first. */
-@Resolver(() => ComponentModel)
-export class ComponentFindingsResolver {
-  @ResolveField(() => FindingConnection, {
-    description: 'Where this part was found, newest first.',
-  })
-  findings(
-    @Parent() c: ComponentModel,
-    @Args() args: PageArgs,
-    @Context('loaders') loaders: Loaders,
+  strikeReport(
+    @Parent() f: FindingModel,
+    @Context('loaders') loaders: ComponentLoaders & WeaponSystemLoaders & StrikeReportLoaders,
   ) {
-    return loaders.findingsByComponent.load(c.id, args);
+    return f.strikeReportId ? loaders.strikeReportById.load(f.strikeReportId) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseEntity } from '../common/entity/base.entity.js';
-import { AppUserEntity } from '../users/app-user.entity.js';
+import { AppUserEntity } from '../auth/app-user.entity.js';
 
 /** One import of one file: who, when, which file (SHA-256), and what it did. */
 @Entity('import_run')

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { AppError } from '../common/errors.js';
-import { Role } from '../users/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import type { ImportReport } from './importer.js';
 import { ImportsService } from './imports.service.js';
 import type { ImportFormat } from './record-stream.js';

@@ -6,3 +6,5 @@ import { OrganizationModel } from './organization.model.js';
 export const organizationLoaders = (ds: DataSource) => ({
   organizationById: byIdLoader(ds, OrganizationEntity, OrganizationModel.from),
 });
+
+export type OrganizationLoaders = ReturnType<typeof organizationLoaders>;

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/graphql/connection.js';
 import { GraphQLJSON } from 'graphql-type-json';
 import { OrganizationRole } from './organization.enums.js';
 import type { OrganizationEntity } from './organization.entity.js';
@@ -73,3 +74,6 @@ export class OrganizationModel {
       successorId: e.successorId,
     });
 }
+
+@ObjectType()
+export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}

@@ -3,7 +3,6 @@ import {
   Context,
   ID,
   Mutation,
-  ObjectType,
   Parent,
   Query,
   ResolveField,
@@ -12,14 +11,9 @@ import {
 import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Connection, PageArgs } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import type { Loaders } from '../common/loaders.js';
-import { ComponentConnection } from '../components/components.resolver.js';
-import { SanctionConnection } from '../sanctions/sanction.model.js';
-import { ShipmentConnection } from '../shipments/shipment.model.js';
-import { Role } from '../users/role.enum.js';
-import { guardCursor } from './cursor-guard.js';
+import type { OrganizationLoaders } from './organization.loaders.js';
+import { Role } from '../auth/role.enum.js';
 import {
   ArchiveOrganizationInput,
   CreateOrganizationInput,
@@ -27,12 +21,9 @@ import {
   UpdateOrganizationInput,
 } from './dto/organization.inputs.js';
 import { OrganizationsArgs } from './dto/organizations.args.js';
-import { OrganizationModel } from './organization.model.js';
+import { OrganizationConnection, OrganizationModel } from './organization.model.js';
 import { OrganizationMergeService } from './organization-merge.service.js';
 import { OrganizationsService } from './organizations.service.js';
-
-@ObjectType()
-export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}
 
 @Resolver(() => OrganizationModel)
 export class OrganizationsResolver {
@@ -94,7 +85,7 @@ export class OrganizationsResolver {
     nullable: true,
     description: 'Corporate parent (Altera → Intel).',
   })
-  parent(@Parent() o: OrganizationModel, @Context('loaders') loaders: Loaders) {
+  parent(@Parent() o: OrganizationModel, @Context('loaders') loaders: OrganizationLoaders) {
     return o.parentId ? loaders.organizationById.load(o.parentId) : null;
   }
 
@@ -103,55 +94,7 @@ export class OrganizationsResolver {
     description:
       'The company that took this one over (National Semiconductor → Texas Instruments).',
   })
-  successor(@Parent() o: OrganizationModel, @Context('loaders') loaders: Loaders) {
+  successor(@Parent() o: OrganizationModel, @Context('loaders') loaders: OrganizationLoaders) {
     return o.successorId ? loaders.organizationById.load(o.successorId) : null;
-  }
-
-  @ResolveField(() => ComponentConnection, {
-    description: 'Parts it makes, by part number; archived ones left out.',
-  })
-  components(
-    @Parent() o: OrganizationModel,
-    @Args() page: PageArgs,
-    @Context('loaders') loaders: Loaders,
-  ) {
-    guardCursor(page.after, ['text', 'uuid']);
-    return loaders.componentsByManufacturer.load(o.id, page);
-  }
-
-  @ResolveField(() => SanctionConnection, {
-    description: 'Its listings, delisted ones too, newest listing first.',
-  })
-  sanctions(
-    @Parent() o: OrganizationModel,
-    @Args() page: PageArgs,
-    @Context('loaders') loaders: Loaders,
-  ) {
-    guardCursor(page.after, ['date', 'uuid']);
-    return loaders.sanctionsByOrganization.load(o.id, page);
-  }
-
-  @ResolveField(() => ShipmentConnection, {
-    description: 'Shipments it exported, newest first.',
-  })
-  shipmentsOut(
-    @Parent() o: OrganizationModel,
-    @Args() page: PageArgs,
-    @Context('loaders') loaders: Loaders,
-  ) {
-    guardCursor(page.after, ['date', 'uuid']);
-    return loaders.shipmentsByExporter.load(o.id, page);
-  }
-
-  @ResolveField(() => ShipmentConnection, {
-    description: 'Shipments it imported, newest first.',
-  })
-  shipmentsIn(
-    @Parent() o: OrganizationModel,
-    @Args() page: PageArgs,
-    @Context('loaders') loaders: Loaders,
-  ) {
-    guardCursor(page.after, ['date', 'uuid']);
-    return loaders.shipmentsByImporter.load(o.id, page);
   }
 }

@@ -19,3 +19,5 @@ export const referenceLoaders = (ds: DataSource) => ({
   countryByCode: byCode(ds, CountryEntity, CountryModel.from),
   hsCodeByCode: byCode(ds, HsCodeEntity, HsCodeModel.from),
 });
+
+export type ReferenceLoaders = ReturnType<typeof referenceLoaders>;

@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/graphql/connection.js';
 import type { CountryEntity } from './country.entity.js';
 import type { HsCodeEntity } from './hs-code.entity.js';
 import { ChplTier, CountryRiskGroup } from './reference.enums.js';
@@ -43,3 +44,9 @@ export class HsCodeModel {
       chplTier: e.chplTier,
     });
 }
+
+@ObjectType()
+export class HsCodeConnection extends Connection(HsCodeModel, 'HsCode') {}
+
+@ObjectType()
+export class CountryConnection extends Connection(CountryModel, 'Country') {}

@@ -1,17 +1,15 @@
-import { Args, Context, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/roles.decorator.js';
-import { Connection } from '../common/graphql/connection.js';
-import type { Loaders } from '../common/loaders.js';
-import { Role } from '../users/role.enum.js';
+import type { ReferenceLoaders } from './reference.loaders.js';
+import { Role } from '../auth/role.enum.js';
 import { CountriesArgs, HsCodesArgs } from './dto/reference.args.js';
-import { CountryModel, HsCodeModel } from './reference.model.js';
+import {
+  CountryConnection,
+  CountryModel,
+  HsCodeConnection,
+  HsCodeModel,
+} from './reference.model.js';
 import { ReferenceService } from './reference.service.js';
-
-@ObjectType()
-export class HsCodeConnection extends Connection(HsCodeModel, 'HsCode') {}
-
-@ObjectType()
-export class CountryConnection extends Connection(CountryModel, 'Country') {}
 
 @Resolver()
 export class ReferenceResolver {
@@ -27,7 +25,7 @@ export class ReferenceResolver {
 
   @Query(() => HsCodeModel, { nullable: true })
   @Roles(Role.ANALYST)
-  hsCode(@Args('code') code: string, @Context('loaders') loaders: Loaders) {
+  hsCode(@Args('code') code: string, @Context('loaders') loaders: ReferenceLoaders) {
     return loaders.hsCodeByCode.load(code.replace(/[\s.]/g, ''));
   }
 
@@ -39,7 +37,7 @@ export class ReferenceResolver {
 
   @Query(() => CountryModel, { nullable: true })
   @Roles(Role.ANALYST)
-  country(@Args('code') code: string, @Context('loaders') loaders: Loaders) {
+  country(@Args('code') code: string, @Context('loaders') loaders: ReferenceLoaders) {
     return loaders.countryByCode.load(code.trim().toUpperCase());
   }
 }

@@ -3,7 +3,7 @@ import type { Relation } from 'typeorm';
 import { EditableEntity } from '../common/entity/base.entity.js';
 import { ComponentEntity } from '../components/component.entity.js';
 import { HsCodeEntity } from '../reference/hs-code.entity.js';
-import { AppUserEntity } from '../users/app-user.entity.js';
+import { AppUserEntity } from '../auth/app-user.entity.js';
 import { type RedFlag, RouteSource, RouteStatus } from './route.enums.js';
 
 /**

@@ -16,3 +16,5 @@ export const sanctionLoaders = (ds: DataSource) => ({
     toNode: SanctionModel.from,
   }),
 });
+
+export type SanctionLoaders = ReturnType<typeof sanctionLoaders>;

@@ -12,9 +12,9 @@ import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import type { Loaders } from '../common/loaders.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
-import { Role } from '../users/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { AddSanctionInput } from './dto/sanction.inputs.js';
 import { SanctionsArgs } from './dto/sanctions.args.js';
 import { SanctionConnection, SanctionModel } from './sanction.model.js';
@@ -48,7 +48,7 @@ export class SanctionsResolver {
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The organization listed.' })
-  organization(@Parent() s: SanctionModel, @Context('loaders') loaders: Loaders) {
+  organization(@Parent() s: SanctionModel, @Context('loaders') loaders: OrganizationLoaders) {
     return loaders.organizationById.load(s.organizationId);
   }
 }

@@ -24,3 +24,5 @@ export const shipmentLoaders = (ds: DataSource) => ({
   /** `component.shipments`. */
   shipmentsByComponent: shipmentsBy(ds, 'component_id'),
 });
+
+export type ShipmentLoaders = ReturnType<typeof shipmentLoaders>;

@@ -1,10 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { ComponentShipmentsResolver, ShipmentsResolver } from './shipments.resolver.js';
+import {
+  ComponentShipmentsResolver,
+  OrganizationShipmentsResolver,
+} from './shipment-relations.resolver.js';
+import { ShipmentsResolver } from './shipments.resolver.js';
 import { ShipmentsService } from './shipments.service.js';
 
 @Module({
   imports: [AuditModule],
-  providers: [ShipmentsResolver, ComponentShipmentsResolver, ShipmentsService],
+  providers: [
+    ShipmentsResolver,
+    OrganizationShipmentsResolver,
+    ComponentShipmentsResolver,
+    ShipmentsService,
+  ],
 })
 export class ShipmentsModule {}

@@ -11,15 +11,15 @@ import {
 import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { PageArgs } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import type { Loaders } from '../common/loaders.js';
+import type { ComponentLoaders } from '../components/component.loaders.js';
+import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
+import type { ReferenceLoaders } from '../reference/reference.loaders.js';
 import { ComponentModel } from '../components/component.model.js';
-import { guardCursor } from '../organizations/cursor-guard.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { ChplTier } from '../reference/reference.enums.js';
 import '../reference/reference.model.js'; // registers ChplTier
-import { Role } from '../users/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { RecordShipmentInput, UpdateShipmentInput } from './dto/shipment.inputs.js';
 import { ShipmentsArgs } from './dto/shipments.args.js';
 import { ShipmentConnection, ShipmentModel } from './shipment.model.js';
@@ -59,12 +59,18 @@ export class ShipmentsResolver {
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  exporter(@Parent() s: ShipmentModel, @Context('loaders') loaders: Loaders) {
+  exporter(
+    @Parent() s: ShipmentModel,
+    @Context('loaders') loaders: OrganizationLoaders & ComponentLoaders & ReferenceLoaders,
+  ) {
     return s.exporterId ? loaders.organizationById.load(s.exporterId) : null;
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  importer(@Parent() s: ShipmentModel, @Context('loaders') loaders: Loaders) {
+  importer(
+    @Parent() s: ShipmentModel,
+    @Context('loaders') loaders: OrganizationLoaders & ComponentLoaders & ReferenceLoaders,
+  ) {
     return s.importerId ? loaders.organizationById.load(s.importerId) : null;
   }
 
@@ -72,7 +78,10 @@ export class ShipmentsResolver {
     nullable: true,
     description: 'The part, when it is known.',
   })
-  component(@Parent() s: ShipmentModel, @Context('loaders') loaders: Loaders) {
+  component(
+    @Parent() s: ShipmentModel,
+    @Context('loaders') loaders: OrganizationLoaders & ComponentLoaders & ReferenceLoaders,
+  ) {
     return s.componentId ? loaders.componentById.load(s.componentId) : null;
   }
 
@@ -80,23 +89,10 @@ export class ShipmentsResolver {
     nullable: true,
     description: 'The CHPL tier of the HS code, when it is on the list.',
   })
-  async chplTier(@Parent() s: ShipmentModel, @Context('loaders') loaders: Loaders) {
-    return s.hsCode ? ((await loaders.hsCodeByCode.load(s.hsCode))?.chplTier ?? null) : null;
-  }
-}
-
-/** `component.shipments`: the trade records of a part. */
-@Resolver(() => ComponentModel)
-export class ComponentShipmentsResolver {
-  @ResolveField(() => ShipmentConnection, {
-    description: 'Trade records of this part, newest first.',
-  })
-  shipments(
-    @Parent() c: ComponentModel,
-    @Args() page: PageArgs,
-    @Context('loaders') loaders: Loaders,
+  async chplTier(
+    @Parent() s: ShipmentModel,
+    @Context('loaders') loaders: OrganizationLoaders & ComponentLoaders & ReferenceLoaders,
   ) {
-    guardCursor(page.after, ['date', 'uuid']);
-    return loaders.shipmentsByComponent.load(c.id, page);
+    return s.hsCode ? ((await loaders.hsCodeByCode.load(s.hsCode))?.chplTier ?? null) : null;
   }
 }

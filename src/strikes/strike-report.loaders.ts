@@ -6,3 +6,5 @@ import { StrikeReportModel } from './strike-report.model.js';
 export const strikeReportLoaders = (ds: DataSource) => ({
   strikeReportById: byIdLoader(ds, StrikeReportEntity, StrikeReportModel.from),
 });
+
+export type StrikeReportLoaders = ReturnType<typeof strikeReportLoaders>;

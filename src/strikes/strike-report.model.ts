@@ -1,4 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../common/graphql/connection.js';
 import type { StrikeReportEntity } from './strike-report.entity.js';
 
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
@@ -59,3 +60,6 @@ export class StrikeReportModel {
       weaponSystemId: e.weaponSystemId,
     });
 }
+
+@ObjectType()
+export class StrikeReportConnection extends Connection(StrikeReportModel, 'StrikeReport') {}

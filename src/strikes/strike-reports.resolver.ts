@@ -3,7 +3,6 @@ import {
   Context,
   ID,
   Mutation,
-  ObjectType,
   Parent,
   Query,
   ResolveField,
@@ -12,19 +11,14 @@ import {
 import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Connection, PageArgs } from '../common/graphql/connection.js';
 import { ParseIdPipe } from '../common/graphql/parse-id.pipe.js';
-import type { Loaders } from '../common/loaders.js';
-import { FindingConnection } from '../findings/finding.model.js';
-import { Role } from '../users/role.enum.js';
+import { Role } from '../auth/role.enum.js';
+import type { WeaponSystemLoaders } from '../weapon-systems/weapon-system.loaders.js';
 import { WeaponSystemModel } from '../weapon-systems/weapon-system.model.js';
 import { ReportStrikeInput, UpdateStrikeReportInput } from './dto/strike-report.inputs.js';
 import { StrikeReportsArgs } from './dto/strike-reports.args.js';
-import { StrikeReportModel } from './strike-report.model.js';
+import { StrikeReportConnection, StrikeReportModel } from './strike-report.model.js';
 import { StrikeReportsService } from './strike-reports.service.js';
-
-@ObjectType()
-export class StrikeReportConnection extends Connection(StrikeReportModel, 'StrikeReport') {}
 
 @Resolver(() => StrikeReportModel)
 export class StrikeReportsResolver {
@@ -60,18 +54,7 @@ export class StrikeReportsResolver {
   }
 
   @ResolveField(() => WeaponSystemModel, { nullable: true })
-  weaponSystem(@Parent() s: StrikeReportModel, @Context('loaders') loaders: Loaders) {
+  weaponSystem(@Parent() s: StrikeReportModel, @Context('loaders') loaders: WeaponSystemLoaders) {
     return s.weaponSystemId ? loaders.weaponSystemById.load(s.weaponSystemId) : null;
-  }
-
-  @ResolveField(() => FindingConnection, {
-    description: 'Parts recovered after this strike, newest first.',
-  })
-  findings(
-    @Parent() s: StrikeReportModel,
-    @Args() args: PageArgs,
-    @Context('loaders') loaders: Loaders,
-  ) {
-    return loaders.findingsByStrikeReport.load(s.id, args);
   }
 }

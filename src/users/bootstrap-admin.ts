@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/auth-user.js';
-import { Role } from './role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { UsersService } from './users.service.js';
 
 /** Any number, the same in every process: two first starts make one admin key. */

@@ -1,22 +1,19 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ObjectType } from '@nestjs/graphql';
+
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import { CurrentActor, CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Connection } from '../common/graphql/connection.js';
-import type { Loaders } from '../common/loaders.js';
+import type { UserLoaders } from '../auth/user.loaders.js';
 import {
   ApiKeysArgs,
   CreateApiKeyInput,
   RevokeApiKeyInput,
   UpdateUserInput,
 } from './dto/api-key.inputs.js';
-import { Role } from './role.enum.js';
-import { ApiKeyModel, CreatedApiKeyModel, UserModel, ViewerModel } from './user.model.js';
+import { Role } from '../auth/role.enum.js';
+import { UserModel } from '../auth/user.model.js';
+import { ApiKeyConnection, ApiKeyModel, CreatedApiKeyModel, ViewerModel } from './api-key.model.js';
 import { UsersService } from './users.service.js';
-
-@ObjectType()
-export class ApiKeyConnection extends Connection(ApiKeyModel, 'ApiKey') {}
 
 @Resolver(() => ApiKeyModel)
 export class UsersResolver {
@@ -53,7 +50,7 @@ export class UsersResolver {
   }
 
   @ResolveField(() => UserModel)
-  user(@Parent() key: ApiKeyModel, @Context('loaders') loaders: Loaders) {
+  user(@Parent() key: ApiKeyModel, @Context('loaders') loaders: UserLoaders) {
     return loaders.userById.load(key.userId);
   }
 }

@@ -8,11 +8,12 @@ import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
-import { ApiKeyEntity } from './api-key.entity.js';
-import { AppUserEntity } from './app-user.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { AppUserEntity } from '../auth/app-user.entity.js';
 import type { ApiKeysArgs, CreateApiKeyInput, UpdateUserInput } from './dto/api-key.inputs.js';
-import { roleIncludes } from './role.enum.js';
-import { ApiKeyModel, type CreatedApiKeyModel, UserModel } from './user.model.js';
+import { roleIncludes } from '../auth/role.enum.js';
+import { UserModel } from '../auth/user.model.js';
+import { ApiKeyModel, type CreatedApiKeyModel } from './api-key.model.js';
 
 @Injectable()
 export class UsersService {

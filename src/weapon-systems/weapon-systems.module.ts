@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { BillOfMaterialsItemResolver, WeaponSystemsResolver } from './weapon-systems.resolver.js';
+import { WeaponSystemsResolver } from './weapon-systems.resolver.js';
 import { WeaponSystemsService } from './weapon-systems.service.js';
 
 @Module({
   imports: [AuditModule],
-  providers: [WeaponSystemsResolver, BillOfMaterialsItemResolver, WeaponSystemsService],
+  providers: [WeaponSystemsResolver, WeaponSystemsService],
 })
 export class WeaponSystemsModule {}

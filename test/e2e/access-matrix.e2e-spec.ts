@@ -3,7 +3,7 @@ import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql'
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { PUBLIC_PATHS } from '../../src/auth/authenticate.hook.js';
 import { ROLES_KEY } from '../../src/auth/roles.decorator.js';
-import { Role, ROLE_ORDER } from '../../src/users/role.enum.js';
+import { Role, ROLE_ORDER } from '../../src/auth/role.enum.js';
 import { OPERATIONS } from './operations/index.js';
 import { createTestApp, type TestApp } from './test-app.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Role } from '../../src/users/role.enum.js';
+import { Role } from '../../src/auth/role.enum.js';
 import { multipart } from './multipart.js';
 import { createTestApp, type TestApp } from './test-app.js';
 

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { SYSTEM_ACTOR } from '../../src/auth/auth-user.js';
 import { projectRoot } from '../../src/common/project-root.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
-import { Role } from '../../src/users/role.enum.js';
+import { Role } from '../../src/auth/role.enum.js';
 import {
   catalogueSize,
   countBySource,

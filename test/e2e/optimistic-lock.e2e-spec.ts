@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.enum.js';
+import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const UPDATE = `mutation($input: UpdateUserInput!) { updateUser(input: $input) { name version } }`;

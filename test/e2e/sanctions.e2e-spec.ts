@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.enum.js';
+import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type GqlOptions, type TestApp } from './test-app.js';
 
 const FIELDS = `id authority program listedOn delistedOn referenceUrl version createdAt organization { id name }`;

@@ -10,7 +10,7 @@ import {
   withDatabase,
 } from '../../src/database/admin.js';
 import { SYSTEM_ACTOR } from '../../src/auth/auth-user.js';
-import { Role } from '../../src/users/role.enum.js';
+import { Role } from '../../src/auth/role.enum.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { QueryCounter } from './query-counter.js';
 

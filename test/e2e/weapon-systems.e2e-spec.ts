@@ -1,4 +1,4 @@
-import { Role } from '../../src/users/role.enum.js';
+import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const LIST = `{ weaponSystems { id name designations type designCountry productionCountry version } }`;

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
-import { Role } from '../role.enum.js';
+import { Role } from '../../auth/role.enum.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

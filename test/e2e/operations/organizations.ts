@@ -1,4 +1,4 @@
-import { Role } from '../../../src/users/role.enum.js';
+import { Role } from '../../../src/auth/role.enum.js';
 import { type SampleOperation, ZERO_ID } from './sample.js';
 
 const OTHER_ID = '00000000-0000-4000-8000-000000000001';

@@ -1,4 +1,4 @@
-import type { Role } from '../../../src/users/role.enum.js';
+import type { Role } from '../../../src/auth/role.enum.js';
 
 /** One sample call of a root operation, with the least role it needs. */
 export interface SampleOperation {

@@ -1,4 +1,4 @@
-import { Role } from '../../../src/users/role.enum.js';
+import { Role } from '../../../src/auth/role.enum.js';
 import { type SampleOperation, ZERO_ID } from './sample.js';
 
 export const weaponSystemOperations: Record<string, SampleOperation> = {

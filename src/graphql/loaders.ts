@@ -7,7 +7,7 @@ import { referenceLoaders } from '../reference/reference.loaders.js';
 import { sanctionLoaders } from '../sanctions/sanction.loaders.js';
 import { shipmentLoaders } from '../shipments/shipment.loaders.js';
 import { strikeReportLoaders } from '../strikes/strike-report.loaders.js';
-import { userLoaders } from '../users/user.loaders.js';
+import { userLoaders } from '../auth/user.loaders.js';
 import { weaponSystemLoaders } from '../weapon-systems/weapon-system.loaders.js';
 
 /**

@@ -1,4 +1,7 @@
-/** Each role includes the ones before it. */
+/**
+ * Each role includes the ones before it. Registered as a GraphQL enum in user.model.ts: this file is
+ * imported by tests and scripts that must not load the GraphQL layer.
+ */
 export enum Role {
   ANALYST = 'ANALYST',
   COMPLIANCE = 'COMPLIANCE',

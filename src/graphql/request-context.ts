@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Loaders } from '../loaders.js';
+import type { Loaders } from './loaders.js';
 
 /** The GraphQL context of one request. */
 export interface RequestContext {

@@ -1,38 +1,12 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { ApiKeyEntity } from './api-key.entity.js';
-import type { AppUserEntity } from './app-user.entity.js';
-import { Role } from './role.enum.js';
-
-registerEnumType(Role, {
-  name: 'Role',
-  description:
-    'ANALYST < COMPLIANCE < INVESTIGATOR < ADMIN: each role includes the ones before it.',
-});
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../common/graphql/connection.js';
+import type { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { Role } from '../auth/role.enum.js';
 
 @ObjectType('Viewer', { description: 'The caller: the user of the API key, with the key’s role.' })
 export class ViewerModel {
   @Field() email!: string;
   @Field(() => Role) role!: Role;
-}
-
-@ObjectType('User')
-export class UserModel {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => Role, { description: 'The highest role granted to this user’s keys.' }) role!: Role;
-  @Field(() => GraphQLISODateTime, { nullable: true }) disabledAt!: Date | null;
-  @Field(() => Int) version!: number;
-
-  static from = (e: AppUserEntity): UserModel =>
-    Object.assign(new UserModel(), {
-      id: e.id,
-      email: e.email,
-      name: e.name,
-      role: e.role,
-      disabledAt: e.disabledAt,
-      version: e.version,
-    });
 }
 
 @ObjectType('ApiKey', {
@@ -69,3 +43,6 @@ export class CreatedApiKeyModel {
   secret!: string;
   @Field(() => ApiKeyModel) apiKey!: ApiKeyModel;
 }
+
+@ObjectType()
+export class ApiKeyConnection extends Connection(ApiKeyModel, 'ApiKey') {}

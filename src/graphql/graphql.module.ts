@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { mercuriusErrorFormatter } from '../common/graphql/format-error.js';
+import { costLimitHook, LIMITS, validationRules } from '../common/graphql/limits.js';
+import type { Settings } from '../config/env.js';
+import { createLoaders } from './loaders.js';
+import type { RequestContext } from './request-context.js';
+
+/**
+ * `POST /graphql`: Mercurius with its JIT, the API limits, the error formatter, and the per-request
+ * context that wires every feature's DataLoaders (new for each request).
+ */
+@Module({})
+export class ApiGraphQLModule {
+  static forRoot(settings: Settings): DynamicModule {
+    return {
+      module: ApiGraphQLModule,
+      imports: [
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          inject: [getDataSourceToken(), PinoLogger],
+          useFactory: (ds: DataSource, log: PinoLogger) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            jit: 1,
+            graphiql: false,
+            allowBatchedQueries: false,
+            queryDepth: LIMITS.depth,
+            validationRules: validationRules(settings.introspection),
+            hooks: { preExecution: costLimitHook(settings.MAX_QUERY_COST) },
+            context: (req: FastifyRequest, _reply: FastifyReply): RequestContext => ({
+              req,
+              loaders: createLoaders(ds),
+            }),
+            errorFormatter: mercuriusErrorFormatter(log),
+          }),
+        }),
+      ],
+    };
+  }
+}
