@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth-user.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
+import { key, listOrder } from '../common/graphql/list-order.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { AuditEventModel } from './audit-event.model.js';
 import type { AuditEventsArgs } from './dto/audit-events.args.js';
@@ -24,6 +25,12 @@ const snapshot = (row: object | null | undefined): Record<string, unknown> | nul
   delete rest.keyHash;
   return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
 };
+
+/** Newest change first. */
+const AUDIT_NEWEST = listOrder<AuditEventEntity>('auditEvent.newest', 'DESC', [
+  key.instant('at', (a) => a.at),
+  key.id(),
+]);
 
 @Injectable()
 export class AuditService {
@@ -58,11 +65,7 @@ export class AuditService {
     if (f.from) qb.andWhere('a.at >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.at < :to', { to: f.to });
     return paginate(qb, args, {
-      direction: 'DESC',
-      keys: [
-        { column: 'a.at', value: (a) => a.at.toISOString() },
-        { column: 'a.id', value: (a) => a.id },
-      ],
+      order: AUDIT_NEWEST,
       toNode: AuditEventModel.from,
     });
   }

@@ -3,6 +3,8 @@ import { byIdLoader } from '../common/graphql/by-id.loader.js';
 import { relationPages } from '../common/graphql/relation-pages.js';
 import { ComponentEntity } from './component.entity.js';
 import { ComponentModel } from './component.model.js';
+import { COMPONENT_ORDERS } from './component.orders.js';
+import { ComponentOrder } from './dto/components.args.js';
 
 export const componentLoaders = (ds: DataSource) => ({
   componentById: byIdLoader(ds, ComponentEntity, ComponentModel.from),
@@ -11,10 +13,7 @@ export const componentLoaders = (ds: DataSource) => ({
     entity: ComponentEntity,
     parentColumn: 'manufacturer_id',
     where: 't.archived_at IS NULL',
-    keys: [
-      { column: 't.normalized_part_number', value: (c) => c.normalizedPartNumber },
-      { column: 't.id', value: (c) => c.id },
-    ],
+    order: COMPONENT_ORDERS[ComponentOrder.PART_NUMBER],
     toNode: ComponentModel.from,
   }),
 });

@@ -6,12 +6,13 @@ import type { Actor } from '../auth/auth-user.js';
 import { escapeLike } from '../common/escape-like.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
-import { paginate, type SortKey } from '../common/graphql/keyset.js';
+import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { assertExists, ensureHsCodes } from '../reference/reference-checks.js';
 import { ComponentEntity } from './component.entity.js';
 import { ComponentModel } from './component.model.js';
+import { COMPONENT_ORDERS } from './component.orders.js';
 import type {
   ArchiveComponentInput,
   CreateComponentInput,
@@ -19,26 +20,6 @@ import type {
 } from './dto/component.inputs.js';
 import { ComponentOrder, type ComponentsArgs } from './dto/components.args.js';
 import { normalizePartNumber } from './part-number.js';
-
-const ORDERS: Record<
-  ComponentOrder,
-  { keys: SortKey<ComponentEntity>[]; direction: 'ASC' | 'DESC' }
-> = {
-  [ComponentOrder.PART_NUMBER]: {
-    direction: 'ASC',
-    keys: [
-      { column: 'c.normalized_part_number', value: (c) => c.normalizedPartNumber },
-      { column: 'c.id', value: (c) => c.id },
-    ],
-  },
-  [ComponentOrder.NEWEST]: {
-    direction: 'DESC',
-    keys: [
-      { column: 'c.created_at', value: (c) => c.createdAt.toISOString() },
-      { column: 'c.id', value: (c) => c.id },
-    ],
-  },
-};
 
 @Injectable()
 export class ComponentsService {
@@ -77,8 +58,8 @@ export class ComponentsService {
         { ws: f.foundInWeaponSystemId },
       );
     }
-    const order = ORDERS[args.orderBy ?? ComponentOrder.PART_NUMBER];
-    return paginate(qb, args, { ...order, toNode: ComponentModel.from });
+    const order = COMPONENT_ORDERS[args.orderBy ?? ComponentOrder.PART_NUMBER];
+    return paginate(qb, args, { order, toNode: ComponentModel.from });
   }
 
   /** A component by id, archived or not; null when unknown. */

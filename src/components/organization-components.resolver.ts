@@ -1,6 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/graphql/connection.js';
-import { guardCursor } from '../organizations/cursor-guard.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import type { ComponentLoaders } from './component.loaders.js';
 import { ComponentConnection } from './component.model.js';
@@ -16,7 +15,6 @@ export class OrganizationComponentsResolver {
     @Args() page: PageArgs,
     @Context('loaders') loaders: ComponentLoaders,
   ) {
-    guardCursor(page.after, ['text', 'uuid']);
     return loaders.componentsByManufacturer.load(o.id, page);
   }
 }

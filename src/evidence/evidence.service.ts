@@ -6,6 +6,7 @@ import type { Actor, AuthUser } from '../auth/auth-user.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
+import { key, listOrder } from '../common/graphql/list-order.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { assertExists } from '../reference/reference-checks.js';
@@ -50,6 +51,12 @@ export const SUBJECT_TABLES: Record<EvidenceSubjectType, string> = {
 
 const RELIABILITY = Object.values(SourceReliability);
 
+/** Newest record first. */
+const EVIDENCE_NEWEST = listOrder<EvidenceEntity>('evidence.newest', 'DESC', [
+  key.instant('created_at', (e) => e.createdAt),
+  key.id(),
+]);
+
 @Injectable()
 export class EvidenceService {
   constructor(
@@ -88,11 +95,7 @@ export class EvidenceService {
     if (f.from) qb.andWhere('e.created_at >= :from', { from: f.from });
     if (f.to) qb.andWhere('e.created_at < :to', { to: f.to });
     return paginate(qb, args, {
-      direction: 'DESC',
-      keys: [
-        { column: 'e.created_at', value: (e) => e.createdAt.toISOString() },
-        { column: 'e.id', value: (e) => e.id },
-      ],
+      order: EVIDENCE_NEWEST,
       toNode: EvidenceModel.from,
     });
   }

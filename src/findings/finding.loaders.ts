@@ -5,16 +5,13 @@ import { ComponentFindingEntity } from './component-finding.entity.js';
 import { BillOfMaterialsItemModel } from './bill-of-materials.model.js';
 import { VerificationStatus } from './finding.enums.js';
 import { FindingModel } from './finding.model.js';
+import { FINDINGS_NEWEST } from './finding.orders.js';
 
 /** Findings of one parent, newest first, as the `findings` list orders them. */
 const newestFirst = (parentColumn: string): RelationSpec<ComponentFindingEntity, FindingModel> => ({
   entity: ComponentFindingEntity,
   parentColumn,
-  direction: 'DESC',
-  keys: [
-    { column: 't.created_at', value: (f) => f.createdAt.toISOString() },
-    { column: 't.id', value: (f) => f.id },
-  ],
+  order: FINDINGS_NEWEST,
   toNode: FindingModel.from,
 });
 

@@ -13,6 +13,7 @@ import type { RecordFindingInput, UpdateFindingInput } from './dto/finding.input
 import type { FindingsArgs } from './dto/findings.args.js';
 import { VerificationStatus } from './finding.enums.js';
 import { FindingModel } from './finding.model.js';
+import { FINDINGS_NEWEST } from './finding.orders.js';
 
 /** The fields an update may change, as the input names them (the column of each is the same). */
 const EDITABLE = [
@@ -90,14 +91,7 @@ export class FindingsService {
       qb.andWhere('f.verification_status = :status', { status: f.verificationStatus });
     if (f.from) qb.andWhere('f.recovered_on >= :from', { from: f.from });
     if (f.to) qb.andWhere('f.recovered_on <= :to', { to: f.to });
-    return paginate(qb, args, {
-      direction: 'DESC',
-      keys: [
-        { column: 'f.created_at', value: (r) => r.createdAt.toISOString() },
-        { column: 'f.id', value: (r) => r.id },
-      ],
-      toNode: FindingModel.from,
-    });
+    return paginate(qb, args, { order: FINDINGS_NEWEST, toNode: FindingModel.from });
   }
 
   async byId(id: string): Promise<FindingModel | null> {

@@ -7,10 +7,9 @@ import { escapeLike } from '../common/escape-like.js';
 import { AppError } from '../common/errors.js';
 import { unique } from '../common/unique.js';
 import type { Page } from '../common/graphql/connection.js';
-import { paginate, type SortKey } from '../common/graphql/keyset.js';
+import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { assertCountries } from '../reference/reference-checks.js';
-import { guardCursor } from './cursor-guard.js';
 import type {
   ArchiveOrganizationInput,
   CreateOrganizationInput,
@@ -20,16 +19,8 @@ import type { OrganizationsArgs } from './dto/organizations.args.js';
 import { assertLive } from './live-references.js';
 import { normalizeOrganizationName } from './normalize-name.js';
 import { OrganizationEntity } from './organization.entity.js';
-import { OrganizationModel, OrganizationOrder } from './organization.model.js';
-
-const BY_NAME: SortKey<OrganizationEntity>[] = [
-  { column: 'o.name', value: (o) => o.name },
-  { column: 'o.id', value: (o) => o.id },
-];
-const NEWEST: SortKey<OrganizationEntity>[] = [
-  { column: 'o.created_at', value: (o) => o.createdAt.toISOString() },
-  { column: 'o.id', value: (o) => o.id },
-];
+import { OrganizationModel } from './organization.model.js';
+import { ORGANIZATION_ORDERS } from './organization.orders.js';
 
 @Injectable()
 export class OrganizationsService {
@@ -40,8 +31,6 @@ export class OrganizationsService {
 
   /** By name (or newest first); archived ones only when asked. */
   list(args: OrganizationsArgs): Promise<Page<OrganizationModel>> {
-    const newest = args.orderBy === OrganizationOrder.NEWEST;
-    guardCursor(args.after, newest ? ['timestamp', 'uuid'] : ['text', 'uuid']);
     const qb = this.ds.getRepository(OrganizationEntity).createQueryBuilder('o');
     const f = args.filter ?? {};
     if (!f.includeArchived) qb.andWhere('o.archived_at IS NULL');
@@ -76,8 +65,7 @@ export class OrganizationsService {
       );
     }
     return paginate(qb, args, {
-      keys: newest ? NEWEST : BY_NAME,
-      direction: newest ? 'DESC' : 'ASC',
+      order: ORGANIZATION_ORDERS[args.orderBy],
       toNode: OrganizationModel.from,
     });
   }

@@ -4,10 +4,18 @@ import { DataSource } from 'typeorm';
 import { escapeLike } from '../common/escape-like.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
+import { key, listOrder } from '../common/graphql/list-order.js';
 import { CountryEntity } from './country.entity.js';
 import type { CountriesArgs, HsCodesArgs } from './dto/reference.args.js';
 import { HsCodeEntity } from './hs-code.entity.js';
 import { CountryModel, HsCodeModel } from './reference.model.js';
+
+const HS_CODES_BY_CODE = listOrder<HsCodeEntity>('hsCode.code', 'ASC', [
+  key.char('code', (h) => h.code),
+]);
+const COUNTRIES_BY_CODE = listOrder<CountryEntity>('country.code', 'ASC', [
+  key.char('code', (c) => c.code),
+]);
 
 @Injectable()
 export class ReferenceService {
@@ -30,7 +38,7 @@ export class ReferenceService {
         });
     }
     return paginate(qb, args, {
-      keys: [{ column: 'h.code', value: (h) => h.code }],
+      order: HS_CODES_BY_CODE,
       toNode: HsCodeModel.from,
     });
   }
@@ -41,7 +49,7 @@ export class ReferenceService {
     if (args.filter?.riskGroup)
       qb.andWhere('c.risk_group = :group', { group: args.filter.riskGroup });
     return paginate(qb, args, {
-      keys: [{ column: 'c.code', value: (c) => c.code }],
+      order: COUNTRIES_BY_CODE,
       toNode: CountryModel.from,
     });
   }

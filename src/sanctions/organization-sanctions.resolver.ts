@@ -1,6 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/graphql/connection.js';
-import { guardCursor } from '../organizations/cursor-guard.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import type { SanctionLoaders } from './sanction.loaders.js';
 import { SanctionConnection } from './sanction.model.js';
@@ -16,7 +15,6 @@ export class OrganizationSanctionsResolver {
     @Args() page: PageArgs,
     @Context('loaders') loaders: SanctionLoaders,
   ) {
-    guardCursor(page.after, ['date', 'uuid']);
     return loaders.sanctionsByOrganization.load(o.id, page);
   }
 }

@@ -6,12 +6,12 @@ import type { Actor } from '../auth/auth-user.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
-import { guardCursor } from '../organizations/cursor-guard.js';
 import { assertLive } from '../organizations/live-references.js';
 import type { AddSanctionInput } from './dto/sanction.inputs.js';
 import type { SanctionsArgs } from './dto/sanctions.args.js';
 import { SanctionEntity } from './sanction.entity.js';
 import { SanctionModel } from './sanction.model.js';
+import { SANCTIONS_NEWEST } from './sanction.orders.js';
 
 @Injectable()
 export class SanctionsService {
@@ -22,7 +22,6 @@ export class SanctionsService {
 
   /** Newest listing first. */
   list(args: SanctionsArgs): Promise<Page<SanctionModel>> {
-    guardCursor(args.after, ['date', 'uuid']);
     const qb = this.ds.getRepository(SanctionEntity).createQueryBuilder('s');
     const f = args.filter ?? {};
     if (f.organizationId) {
@@ -37,14 +36,7 @@ export class SanctionsService {
         { activeOn: f.activeOn },
       );
     }
-    return paginate(qb, args, {
-      direction: 'DESC',
-      keys: [
-        { column: 's.listed_on', value: (s) => s.listedOn },
-        { column: 's.id', value: (s) => s.id },
-      ],
-      toNode: SanctionModel.from,
-    });
+    return paginate(qb, args, { order: SANCTIONS_NEWEST, toNode: SanctionModel.from });
   }
 
   async byId(id: string): Promise<SanctionModel | null> {

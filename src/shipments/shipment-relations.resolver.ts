@@ -1,7 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/graphql/connection.js';
 import { ComponentModel } from '../components/component.model.js';
-import { guardCursor } from '../organizations/cursor-guard.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import type { ShipmentLoaders } from './shipment.loaders.js';
 import { ShipmentConnection } from './shipment.model.js';
@@ -15,7 +14,6 @@ export class OrganizationShipmentsResolver {
     @Args() page: PageArgs,
     @Context('loaders') loaders: ShipmentLoaders,
   ) {
-    guardCursor(page.after, ['date', 'uuid']);
     return loaders.shipmentsByExporter.load(o.id, page);
   }
 
@@ -25,7 +23,6 @@ export class OrganizationShipmentsResolver {
     @Args() page: PageArgs,
     @Context('loaders') loaders: ShipmentLoaders,
   ) {
-    guardCursor(page.after, ['date', 'uuid']);
     return loaders.shipmentsByImporter.load(o.id, page);
   }
 }
@@ -41,7 +38,6 @@ export class ComponentShipmentsResolver {
     @Args() page: PageArgs,
     @Context('loaders') loaders: ShipmentLoaders,
   ) {
-    guardCursor(page.after, ['date', 'uuid']);
     return loaders.shipmentsByComponent.load(c.id, page);
   }
 }

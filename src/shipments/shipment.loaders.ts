@@ -2,17 +2,14 @@ import type { DataSource } from 'typeorm';
 import { relationPages } from '../common/graphql/relation-pages.js';
 import { ShipmentEntity } from './shipment.entity.js';
 import { ShipmentModel } from './shipment.model.js';
+import { SHIPMENTS_NEWEST } from './shipment.orders.js';
 
 /** Shipments of one party or part, newest first. */
 const shipmentsBy = (ds: DataSource, parentColumn: string) =>
   relationPages(ds, {
     entity: ShipmentEntity,
     parentColumn,
-    direction: 'DESC',
-    keys: [
-      { column: 't.shipped_on', value: (s) => s.shippedOn },
-      { column: 't.id', value: (s) => s.id },
-    ],
+    order: SHIPMENTS_NEWEST,
     toNode: ShipmentModel.from,
   });
 

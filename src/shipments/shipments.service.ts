@@ -8,13 +8,13 @@ import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { guardCursor } from '../organizations/cursor-guard.js';
 import { assertLive } from '../organizations/live-references.js';
 import { assertCountries, ensureHsCodes } from '../reference/reference-checks.js';
 import type { RecordShipmentInput, UpdateShipmentInput } from './dto/shipment.inputs.js';
 import type { ShipmentsArgs } from './dto/shipments.args.js';
 import { ShipmentEntity } from './shipment.entity.js';
 import { ShipmentModel } from './shipment.model.js';
+import { SHIPMENTS_NEWEST } from './shipment.orders.js';
 
 type References = Pick<
   RecordShipmentInput,
@@ -47,7 +47,6 @@ export class ShipmentsService {
 
   /** Newest shipment first. */
   list(args: ShipmentsArgs): Promise<Page<ShipmentModel>> {
-    guardCursor(args.after, ['date', 'uuid']);
     const qb = this.ds.getRepository(ShipmentEntity).createQueryBuilder('s');
     const f = args.filter ?? {};
     if (f.from) qb.andWhere('s.shipped_on >= :from', { from: f.from });
@@ -70,14 +69,7 @@ export class ShipmentsService {
       qb.andWhere('s.import_country = :importCountry', { importCountry: f.importCountry });
     if (f.minValueUsd !== undefined && f.minValueUsd !== null)
       qb.andWhere('s.value_usd >= :minValueUsd', { minValueUsd: f.minValueUsd });
-    return paginate(qb, args, {
-      direction: 'DESC',
-      keys: [
-        { column: 's.shipped_on', value: (s) => s.shippedOn },
-        { column: 's.id', value: (s) => s.id },
-      ],
-      toNode: ShipmentModel.from,
-    });
+    return paginate(qb, args, { order: SHIPMENTS_NEWEST, toNode: ShipmentModel.from });
   }
 
   async byId(id: string): Promise<ShipmentModel | null> {

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/auth-user.js';
 import { AppError } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
+import { key, listOrder } from '../common/graphql/list-order.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { assertCountries, assertExists } from '../reference/reference-checks.js';
 import type { ReportStrikeInput, UpdateStrikeReportInput } from './dto/strike-report.inputs.js';
@@ -50,6 +51,12 @@ function assertPoint(row: { latitude?: unknown; longitude?: unknown }): void {
   }
 }
 
+/** Newest strike first (when it occurred). */
+const STRIKES_NEWEST = listOrder<StrikeReportEntity>('strikeReport.newest', 'DESC', [
+  key.instant('occurred_at', (s) => s.occurredAt),
+  key.id(),
+]);
+
 @Injectable()
 export class StrikeReportsService {
   constructor(
@@ -67,11 +74,7 @@ export class StrikeReportsService {
     if (f.weaponSystemId)
       qb.andWhere('s.weapon_system_id = :weaponSystemId', { weaponSystemId: f.weaponSystemId });
     return paginate(qb, args, {
-      direction: 'DESC',
-      keys: [
-        { column: 's.occurred_at', value: (s) => s.occurredAt.toISOString() },
-        { column: 's.id', value: (s) => s.id },
-      ],
+      order: STRIKES_NEWEST,
       toNode: StrikeReportModel.from,
     });
   }

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/auth-user.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
+import { key, listOrder } from '../common/graphql/list-order.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { AppUserEntity } from '../auth/app-user.entity.js';
@@ -14,6 +15,12 @@ import type { ApiKeysArgs, CreateApiKeyInput, UpdateUserInput } from './dto/api-
 import { roleIncludes } from '../auth/role.enum.js';
 import { UserModel } from '../auth/user.model.js';
 import { ApiKeyModel, type CreatedApiKeyModel } from './api-key.model.js';
+
+/** Newest key first. */
+const API_KEYS_NEWEST = listOrder<ApiKeyEntity>('apiKey.newest', 'DESC', [
+  key.instant('created_at', (k) => k.createdAt),
+  key.id(),
+]);
 
 @Injectable()
 export class UsersService {
@@ -146,11 +153,7 @@ export class UsersService {
       });
     }
     return paginate(qb, args, {
-      direction: 'DESC',
-      keys: [
-        { column: 'k.created_at', value: (k) => k.createdAt.toISOString() },
-        { column: 'k.id', value: (k) => k.id },
-      ],
+      order: API_KEYS_NEWEST,
       toNode: ApiKeyModel.from,
     });
   }

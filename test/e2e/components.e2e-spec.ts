@@ -90,6 +90,27 @@ describe('components (e2e)', () => {
     expect(JSON.stringify(res.errors)).not.toMatch(/uuid|SELECT/);
   });
 
+  it('refuses a cursor of another order or another list instead of answering an empty page', async () => {
+    const ORDERED = `query ($after: String, $orderBy: ComponentOrder) {
+      components(first: 2, after: $after, orderBy: $orderBy) { edges { node { id } } pageInfo { endCursor } }
+    }`;
+    const byPart = (await t.gql(ORDERED, { orderBy: 'PART_NUMBER' })).data.components.pageInfo
+      .endCursor;
+    const res = await t.gql(ORDERED, { orderBy: 'NEWEST', after: byPart });
+    expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/component\.partNumber, not component\.newest/);
+
+    const shipmentCursor = (await t.gql('{ shipments(first: 1) { pageInfo { endCursor } } }')).data
+      .shipments.pageInfo.endCursor;
+    const crossList = await t.gql(ORDERED, { orderBy: 'NEWEST', after: shipmentCursor });
+    expect(crossList.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    // The same order's cursor still pages on, in a nested list too.
+    const next = await t.gql(ORDERED, { orderBy: 'PART_NUMBER', after: byPart });
+    expect(next.errors).toBeUndefined();
+    expect(next.data.components.edges).toHaveLength(2);
+  });
+
   it.each([101, 0, -1])('refuses first: %i with BAD_USER_INPUT naming the field', async (first) => {
     const res = await t.gql(PAGE, { first });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

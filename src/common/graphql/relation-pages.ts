@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Page, type PageArgs } from './connection.js';
-import { type CursorValues, decodeCursor, encodeCursor } from './cursor.js';
-import type { SortKey } from './keyset.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { afterCondition, type ListOrder, orderByClause } from './list-order.js';
 
 /** A one-to-many relation shown as a connection on each parent (`organization.components`). */
 export interface RelationSpec<E extends ObjectLiteral, N> {
@@ -11,9 +11,8 @@ export interface RelationSpec<E extends ObjectLiteral, N> {
   parentColumn: string;
   /** Extra SQL condition on the child, alias `t`, e.g. `t.archived_at IS NULL`. */
   where?: string;
-  /** Sort keys on alias `t`, the last unique (the id). */
-  keys: SortKey<E>[];
-  direction?: 'ASC' | 'DESC';
+  /** The order of the pages: one of the child list's own orders. */
+  order: ListOrder<E>;
   toNode: (row: E) => N;
 }
 
@@ -25,7 +24,7 @@ export interface RelationPages<N> {
 interface PageKey {
   parentId: string;
   first: number;
-  after: CursorValues | null;
+  after: string[] | null;
   afterText: string;
 }
 
@@ -58,10 +57,8 @@ export function relationPages<E extends ObjectLiteral, N>(
     .split('.')
     .map((p) => `"${p}"`)
     .join('.');
-  const direction = spec.direction ?? 'ASC';
   const where = spec.where ? `AND (${spec.where})` : '';
-  const columns = spec.keys.map((k) => k.column).join(', ');
-  const order = spec.keys.map((k) => `${k.column} ${direction}`).join(', ');
+  const order = orderByClause(spec.order, 't');
 
   const pages = new DataLoader<PageKey, Page<N>, string>(
     async (keys) => {
@@ -74,8 +71,10 @@ export function relationPages<E extends ObjectLiteral, N>(
       for (const group of groups.values()) {
         const { first, after } = group[0];
         const params: unknown[] = [group.map((k) => k.parentId), first + 1];
+        const base = params.length;
+        if (after) params.push(...after);
         const cursor = after
-          ? `AND (${columns}) ${direction === 'ASC' ? '>' : '<'} (${after.map((v) => `$${params.push(v)}`).join(', ')})`
+          ? `AND ${afterCondition(spec.order, 't', (i) => `$${base + i + 1}`)}`
           : '';
         const raw: Record<string, unknown>[] = await ds.query(
           `SELECT x.* FROM unnest($1::uuid[]) AS p(parent_id)
@@ -114,7 +113,7 @@ export function relationPages<E extends ObjectLiteral, N>(
   const toPage = (rows: E[], key: PageKey): Page<N> => {
     const visible = rows.slice(0, key.first);
     const edges = visible.map((row) => ({
-      cursor: encodeCursor(spec.keys.map((k) => k.value(row))),
+      cursor: encodeCursor(spec.order, row),
       node: spec.toNode(row),
     }));
     const pageInfo = {
@@ -126,7 +125,7 @@ export function relationPages<E extends ObjectLiteral, N>(
 
   return {
     load(parentId, args) {
-      const after = args.after ? decodeCursor(args.after, spec.keys.length) : null;
+      const after = args.after ? decodeCursor(spec.order, args.after) : null;
       return pages.load({ parentId, first: args.first, after, afterText: args.after ?? '' });
     },
   };
