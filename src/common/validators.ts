@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsUUID, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
 
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
@@ -8,6 +8,18 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Trims surrounding spaces from a string input. */
 export const Trim = () => Transform(trim);
+
+/**
+ * The one validator of every id input: a UUID in any letter case, lower-cased as Postgres writes
+ * it, so that services compare ids as they are stored and never lower-case by hand.
+ */
+export const IsId = () =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.trim().toLowerCase() : value,
+    ),
+    IsUUID('all', { message: '$property must be a UUID' }),
+  );
 
 /** ISO 3166-1 alpha-2, any case in, upper case out. Whether it exists is checked against `country`. */
 export const IsCountryCode = () =>

@@ -9,7 +9,8 @@ import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { assertExists, ensureHsCodes } from '../reference/reference-checks.js';
+import { assertReferences } from '../common/references.js';
+import { ensureHsCodes } from '../reference/reference-checks.js';
 import { ComponentEntity } from './component.entity.js';
 import { ComponentModel } from './component.model.js';
 import { COMPONENT_ORDERS } from './component.orders.js';
@@ -70,11 +71,11 @@ export class ComponentsService {
 
   create(actor: Actor, input: CreateComponentInput): Promise<ComponentModel> {
     return this.write(async (em) => {
-      await assertExists(
+      await assertReferences(
         em,
         'organization',
         { manufacturerId: input.manufacturerId },
-        'organization',
+        { live: true },
       );
       await ensureHsCodes(em, { hsCode: input.hsCode });
       const row = await em.getRepository(ComponentEntity).save({

@@ -9,7 +9,7 @@ import { paginate } from '../common/graphql/keyset.js';
 import { key, listOrder } from '../common/graphql/list-order.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { assertExists } from '../reference/reference-checks.js';
+import { assertReferences } from '../common/references.js';
 import { CustodyService } from './custody.service.js';
 import type {
   AddEvidenceInput,
@@ -211,12 +211,11 @@ export class EvidenceService {
   link(actor: Actor, input: LinkEvidenceInput): Promise<EvidenceLinkModel> {
     return this.ds.transaction(async (em) => {
       await this.lock(em, input.evidenceId);
-      const what = input.subjectType.toLowerCase();
-      await assertExists(
+      await assertReferences(
         em,
         SUBJECT_TABLES[input.subjectType],
         { subjectId: input.subjectId },
-        what,
+        { what: input.subjectType.toLowerCase() },
       );
       const repo = em.getRepository(EvidenceLinkEntity);
       const { identifiers } = await repo.insert({
@@ -245,12 +244,10 @@ export class EvidenceService {
     const [first, second] = [input.evidenceId, input.otherEvidenceId].sort();
     try {
       return await this.ds.transaction(async (em) => {
-        await assertExists(
-          em,
-          'evidence',
-          { evidenceId: input.evidenceId, otherEvidenceId: input.otherEvidenceId },
-          'evidence',
-        );
+        await assertReferences(em, 'evidence', {
+          evidenceId: input.evidenceId,
+          otherEvidenceId: input.otherEvidenceId,
+        });
         const row = {
           evidenceId: first,
           otherEvidenceId: second,

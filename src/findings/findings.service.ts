@@ -7,7 +7,7 @@ import { AppError } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
-import { assertExists } from '../reference/reference-checks.js';
+import { assertReferences } from '../common/references.js';
 import { ComponentFindingEntity } from './component-finding.entity.js';
 import type { RecordFindingInput, UpdateFindingInput } from './dto/finding.inputs.js';
 import type { FindingsArgs } from './dto/findings.args.js';
@@ -29,41 +29,14 @@ const EDITABLE = [
   'verificationStatus',
 ] as const;
 
-/** A finding names a part type that exists and is not archived. */
-async function assertLiveComponent(em: EntityManager, componentId: string): Promise<void> {
-  const rows: { archived: boolean }[] = await em.query(
-    'SELECT archived_at IS NOT NULL AS archived FROM component WHERE id = $1',
-    [componentId],
-  );
-  const problem = !rows.length
-    ? `componentId: no component ${componentId}`
-    : rows[0].archived
-      ? `componentId: component ${componentId} is archived`
-      : null;
-  if (problem) {
-    throw AppError.badInput(rows.length ? 'Archived component' : 'Unknown component', [
-      { field: 'componentId', messages: [problem] },
-    ]);
-  }
-}
-
-/** The weapon system and strike report named must exist. */
-async function assertReferences(
+/** The part type named exists and is not archived; the weapon system and strike report exist. */
+async function checkReferences(
   em: EntityManager,
-  input: Pick<RecordFindingInput, 'weaponSystemId' | 'strikeReportId'>,
+  input: Pick<RecordFindingInput, 'weaponSystemId' | 'strikeReportId'> & { componentId?: string },
 ): Promise<void> {
-  await assertExists(
-    em,
-    'weapon_system',
-    { weaponSystemId: input.weaponSystemId },
-    'weapon system',
-  );
-  await assertExists(
-    em,
-    'strike_report',
-    { strikeReportId: input.strikeReportId },
-    'strike report',
-  );
+  await assertReferences(em, 'component', { componentId: input.componentId }, { live: true });
+  await assertReferences(em, 'weapon_system', { weaponSystemId: input.weaponSystemId });
+  await assertReferences(em, 'strike_report', { strikeReportId: input.strikeReportId });
 }
 
 @Injectable()
@@ -105,8 +78,7 @@ export class FindingsService {
    */
   record(actor: Actor, input: RecordFindingInput): Promise<FindingModel> {
     return this.ds.transaction(async (em) => {
-      await assertLiveComponent(em, input.componentId);
-      await assertReferences(em, input);
+      await checkReferences(em, input);
       let weaponSystemId = input.weaponSystemId ?? null;
       if (input.weaponSystemId === undefined && input.strikeReportId) {
         const [strike]: { weapon_system_id: string | null }[] = await em.query(
@@ -148,8 +120,7 @@ export class FindingsService {
       ]);
     }
     return this.ds.transaction(async (em) => {
-      if (input.componentId) await assertLiveComponent(em, input.componentId);
-      await assertReferences(em, input);
+      await checkReferences(em, input);
       const changes = Object.fromEntries(
         given.map((field) => [field, input[field]]),
       ) as Partial<ComponentFindingEntity>;

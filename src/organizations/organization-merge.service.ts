@@ -45,8 +45,8 @@ export class OrganizationMergeService {
    * the duplicate; one transaction, one audit event.
    */
   merge(actor: Actor, input: MergeOrganizationsInput): Promise<OrganizationModel> {
-    const keepId = input.keepId.toLowerCase();
-    const dupId = input.duplicateId.toLowerCase();
+    const keepId = input.keepId;
+    const dupId = input.duplicateId;
     if (keepId === dupId) {
       throw AppError.badInput('An organization cannot be merged into itself', [
         { field: 'duplicateId', messages: ['duplicateId must differ from keepId'] },

@@ -9,6 +9,7 @@ import { unique } from '../common/unique.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
+import { assertReferences } from '../common/references.js';
 import { assertCountries } from '../reference/reference-checks.js';
 import type {
   ArchiveOrganizationInput,
@@ -16,7 +17,6 @@ import type {
   UpdateOrganizationInput,
 } from './dto/organization.inputs.js';
 import type { OrganizationsArgs } from './dto/organizations.args.js';
-import { assertLive } from './live-references.js';
 import { normalizeOrganizationName } from './normalize-name.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { OrganizationModel } from './organization.model.js';
@@ -79,11 +79,11 @@ export class OrganizationsService {
   create(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationModel> {
     return this.ds.transaction(async (em) => {
       await assertCountries(em, { country: input.country });
-      await assertLive(
+      await assertReferences(
         em,
         'organization',
         { parentId: input.parentId, successorId: input.successorId },
-        'organization',
+        { live: true },
       );
       const repo = em.getRepository(OrganizationEntity);
       const { id } = await repo.save(
@@ -114,7 +114,7 @@ export class OrganizationsService {
 
   update(actor: Actor, input: UpdateOrganizationInput): Promise<OrganizationModel> {
     return this.ds.transaction(async (em) => {
-      const id = input.id.toLowerCase();
+      const id = input.id;
       const changes: Partial<OrganizationEntity> = {};
       if (input.name !== undefined) {
         changes.name = input.name;
@@ -127,9 +127,8 @@ export class OrganizationsService {
       if (input.address !== undefined) changes.address = input.address;
       if (input.website !== undefined) changes.website = input.website;
       if (input.incorporatedOn !== undefined) changes.incorporatedOn = input.incorporatedOn;
-      if (input.parentId !== undefined) changes.parentId = input.parentId?.toLowerCase() ?? null;
-      if (input.successorId !== undefined)
-        changes.successorId = input.successorId?.toLowerCase() ?? null;
+      if (input.parentId !== undefined) changes.parentId = input.parentId ?? null;
+      if (input.successorId !== undefined) changes.successorId = input.successorId ?? null;
 
       await assertCountries(em, { country: changes.country });
       await this.assertLineage(em, id, {
@@ -158,7 +157,7 @@ export class OrganizationsService {
   /** Out of the default lists, still readable by id. Archiving an archived one keeps its date. */
   archive(actor: Actor, input: ArchiveOrganizationInput): Promise<OrganizationModel> {
     return this.ds.transaction(async (em) => {
-      const id = input.id.toLowerCase();
+      const id = input.id;
       const current = await em.getRepository(OrganizationEntity).findOneBy({ id });
       if (!current) throw AppError.notFound('Organization', id);
       const { before, after } = await updateVersioned(
@@ -193,7 +192,7 @@ export class OrganizationsService {
         ]);
       }
     }
-    await assertLive(em, 'organization', fields, 'organization');
+    await assertReferences(em, 'organization', fields, { live: true });
     const column = { parentId: 'parent_id', successorId: 'successor_id' } as const;
     for (const field of ['parentId', 'successorId'] as const) {
       const target = fields[field];

@@ -45,23 +45,3 @@ export async function ensureHsCodes(em: EntityManager, fields: Fields): Promise<
     [[...new Set(given.map(([, code]) => code))]],
   );
 }
-
-/** The row `id` of `table` must exist (and, for soft-deleted tables, not be archived). */
-export async function assertExists(
-  em: EntityManager,
-  table: string,
-  fields: Fields,
-  what: string,
-): Promise<void> {
-  const given = present(fields);
-  if (!given.length) return;
-  const rows: { id: string }[] = await em.query(
-    `SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`,
-    [[...new Set(given.map(([, id]) => id))]],
-  );
-  const known = new Set(rows.map((r) => r.id));
-  const problems = given
-    .filter(([, id]) => !known.has(id))
-    .map(([field, id]) => ({ field, messages: [`${field}: no ${what} ${id}`] }));
-  if (problems.length) throw AppError.badInput(`Unknown ${what}`, problems);
-}

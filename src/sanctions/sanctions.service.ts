@@ -6,7 +6,7 @@ import type { Actor } from '../auth/auth-user.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
-import { assertLive } from '../organizations/live-references.js';
+import { assertReferences } from '../common/references.js';
 import type { AddSanctionInput } from './dto/sanction.inputs.js';
 import type { SanctionsArgs } from './dto/sanctions.args.js';
 import { SanctionEntity } from './sanction.entity.js';
@@ -26,7 +26,7 @@ export class SanctionsService {
     const f = args.filter ?? {};
     if (f.organizationId) {
       qb.andWhere('s.organization_id = :organizationId', {
-        organizationId: f.organizationId.toLowerCase(),
+        organizationId: f.organizationId,
       });
     }
     if (f.authority) qb.andWhere('s.authority = :authority', { authority: f.authority });
@@ -52,8 +52,8 @@ export class SanctionsService {
       ]);
     }
     return this.ds.transaction(async (em) => {
-      const organizationId = input.organizationId.toLowerCase();
-      await assertLive(em, 'organization', { organizationId }, 'organization');
+      const { organizationId } = input;
+      await assertReferences(em, 'organization', { organizationId }, { live: true });
       // Serializes additions for one organization, so two equal listings cannot both get in.
       await em.query('SELECT 1 FROM organization WHERE id = $1 FOR UPDATE', [organizationId]);
       const repo = em.getRepository(SanctionEntity);

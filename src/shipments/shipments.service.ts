@@ -8,7 +8,7 @@ import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { assertLive } from '../organizations/live-references.js';
+import { assertReferences } from '../common/references.js';
 import { assertCountries, ensureHsCodes } from '../reference/reference-checks.js';
 import type { RecordShipmentInput, UpdateShipmentInput } from './dto/shipment.inputs.js';
 import type { ShipmentsArgs } from './dto/shipments.args.js';
@@ -27,7 +27,6 @@ type References = Pick<
   | 'hsCode'
 >;
 
-const lower = (id: string | null | undefined) => (typeof id === 'string' ? id.toLowerCase() : id);
 const amount = (n: number | null | undefined) =>
   n === undefined ? undefined : n === null ? null : String(n);
 
@@ -51,12 +50,9 @@ export class ShipmentsService {
     const f = args.filter ?? {};
     if (f.from) qb.andWhere('s.shipped_on >= :from', { from: f.from });
     if (f.to) qb.andWhere('s.shipped_on <= :to', { to: f.to });
-    if (f.exporterId)
-      qb.andWhere('s.exporter_id = :exporterId', { exporterId: lower(f.exporterId) });
-    if (f.importerId)
-      qb.andWhere('s.importer_id = :importerId', { importerId: lower(f.importerId) });
-    if (f.componentId)
-      qb.andWhere('s.component_id = :componentId', { componentId: lower(f.componentId) });
+    if (f.exporterId) qb.andWhere('s.exporter_id = :exporterId', { exporterId: f.exporterId });
+    if (f.importerId) qb.andWhere('s.importer_id = :importerId', { importerId: f.importerId });
+    if (f.componentId) qb.andWhere('s.component_id = :componentId', { componentId: f.componentId });
     if (f.hsCode) qb.andWhere('s.hs_code = :hsCode', { hsCode: f.hsCode });
     if (f.chplTier) {
       qb.andWhere('s.hs_code IN (SELECT h.code FROM hs_code h WHERE h.chpl_tier = :chplTier)', {
@@ -91,13 +87,13 @@ export class ShipmentsService {
         const { id } = await repo.save(
           repo.create({
             shippedOn: input.shippedOn,
-            exporterId: lower(input.exporterId) ?? null,
-            importerId: lower(input.importerId) ?? null,
+            exporterId: input.exporterId ?? null,
+            importerId: input.importerId ?? null,
             originCountry: input.originCountry ?? null,
             exportCountry: input.exportCountry ?? null,
             importCountry: input.importCountry ?? null,
             hsCode: input.hsCode ?? null,
-            componentId: lower(input.componentId) ?? null,
+            componentId: input.componentId ?? null,
             partNumberRaw: input.partNumberRaw ?? null,
             description: input.description ?? null,
             quantity: amount(input.quantity) ?? null,
@@ -124,7 +120,7 @@ export class ShipmentsService {
 
   update(actor: Actor, input: UpdateShipmentInput): Promise<ShipmentModel> {
     return this.ds.transaction(async (em) => {
-      const id = input.id.toLowerCase();
+      const id = input.id;
       const changes: Partial<ShipmentEntity> = {};
       const set = <K extends keyof ShipmentEntity>(
         key: K,
@@ -133,13 +129,13 @@ export class ShipmentsService {
         if (value !== undefined) changes[key] = value;
       };
       set('shippedOn', input.shippedOn);
-      set('exporterId', lower(input.exporterId));
-      set('importerId', lower(input.importerId));
+      set('exporterId', input.exporterId);
+      set('importerId', input.importerId);
       set('originCountry', input.originCountry);
       set('exportCountry', input.exportCountry);
       set('importCountry', input.importCountry);
       set('hsCode', input.hsCode);
-      set('componentId', lower(input.componentId));
+      set('componentId', input.componentId);
       set('partNumberRaw', input.partNumberRaw);
       set('description', input.description);
       set('quantity', amount(input.quantity));
@@ -166,13 +162,13 @@ export class ShipmentsService {
 
   /** Parties and part exist and are not archived, countries exist, the HS code is real (added when new). */
   private async checkReferences(em: EntityManager, r: References): Promise<void> {
-    await assertLive(
+    await assertReferences(
       em,
       'organization',
       { exporterId: r.exporterId, importerId: r.importerId },
-      'organization',
+      { live: true },
     );
-    await assertLive(em, 'component', { componentId: r.componentId }, 'component');
+    await assertReferences(em, 'component', { componentId: r.componentId }, { live: true });
     await assertCountries(em, {
       originCountry: r.originCountry,
       exportCountry: r.exportCountry,

@@ -8,7 +8,8 @@ import type { Page } from '../common/graphql/connection.js';
 import { paginate } from '../common/graphql/keyset.js';
 import { key, listOrder } from '../common/graphql/list-order.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
-import { assertCountries, assertExists } from '../reference/reference-checks.js';
+import { assertReferences } from '../common/references.js';
+import { assertCountries } from '../reference/reference-checks.js';
 import type { ReportStrikeInput, UpdateStrikeReportInput } from './dto/strike-report.inputs.js';
 import type { StrikeReportsArgs } from './dto/strike-reports.args.js';
 import { StrikeReportEntity } from './strike-report.entity.js';
@@ -88,12 +89,7 @@ export class StrikeReportsService {
     assertPoint(input);
     return this.ds.transaction(async (em) => {
       await assertCountries(em, { country: input.country });
-      await assertExists(
-        em,
-        'weapon_system',
-        { weaponSystemId: input.weaponSystemId },
-        'weapon system',
-      );
+      await assertReferences(em, 'weapon_system', { weaponSystemId: input.weaponSystemId });
       const repo = em.getRepository(StrikeReportEntity);
       const { id } = await repo.save({
         occurredAt: input.occurredAt,
@@ -129,12 +125,7 @@ export class StrikeReportsService {
     }
     return this.ds.transaction(async (em) => {
       await assertCountries(em, { country: input.country });
-      await assertExists(
-        em,
-        'weapon_system',
-        { weaponSystemId: input.weaponSystemId },
-        'weapon system',
-      );
+      await assertReferences(em, 'weapon_system', { weaponSystemId: input.weaponSystemId });
       const changes: Partial<StrikeReportEntity> = {};
       for (const field of given) {
         if (field === 'latitude' || field === 'longitude') changes[field] = degrees(input[field]);

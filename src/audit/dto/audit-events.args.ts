@@ -1,19 +1,12 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsEmail,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDate, IsEmail, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
+import { IsId } from '../../common/validators.js';
 
 @InputType()
 export class AuditFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() actorId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() actorId?: string;
   @Field({ nullable: true }) @IsOptional() @IsEmail() actorEmail?: string;
   @Field({ nullable: true, description: 'e.g. `apiKey.create`' })
   @IsOptional()
@@ -25,7 +18,7 @@ export class AuditFilter {
   @IsString()
   @MaxLength(50)
   subjectType?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() subjectId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() subjectId?: string;
   @Field(() => GraphQLISODateTime, {
     nullable: true,
     description: 'From this time on (inclusive).',

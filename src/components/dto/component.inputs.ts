@@ -1,20 +1,11 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { IsHsCode, Trim } from '../../common/validators.js';
+import { IsEnum, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsHsCode, IsId, Trim } from '../../common/validators.js';
 import { ComponentCategory } from '../component.enums.js';
 
 @InputType()
 export class CreateComponentInput {
-  @Field(() => ID) @IsUUID() manufacturerId!: string;
+  @Field(() => ID) @IsId() manufacturerId!: string;
 
   @Field({
     description: 'As the manufacturer writes it; normalized for matching (`TMS320F28335PGFA`).',
@@ -39,7 +30,7 @@ export class CreateComponentInput {
 
 @InputType()
 export class UpdateComponentInput {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()
   @Min(1)
@@ -55,6 +46,6 @@ export class UpdateComponentInput {
 
 @InputType()
 export class ArchiveComponentInput {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion!: number;
 }

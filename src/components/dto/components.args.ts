@@ -5,12 +5,11 @@ import {
   IsEnum,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
-import { IsCountryCode, IsHsCode } from '../../common/validators.js';
+import { IsCountryCode, IsHsCode, IsId } from '../../common/validators.js';
 import { ChplTier } from '../../reference/reference.enums.js';
 import { ComponentCategory } from '../component.enums.js';
 
@@ -34,7 +33,7 @@ export class ComponentFilter {
   @MaxLength(100)
   search?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() manufacturerId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() manufacturerId?: string;
 
   @Field({ nullable: true, description: "The manufacturer's home country (ISO 3166-1 alpha-2)." })
   @IsOptional()
@@ -52,7 +51,7 @@ export class ComponentFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only parts recovered from this weapon system.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   foundInWeaponSystemId?: string;
 
   @Field({ nullable: true, defaultValue: false, description: 'Include archived components.' })

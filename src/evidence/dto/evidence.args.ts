@@ -5,7 +5,6 @@ import {
   IsEnum,
   IsInt,
   IsOptional,
-  IsUUID,
   Matches,
   Max,
   Min,
@@ -19,6 +18,7 @@ import {
   EvidenceSubjectType,
   SourceReliability,
 } from '../evidence.enums.js';
+import { IsId } from '../../common/validators.js';
 
 @InputType()
 export class EvidenceFilter {
@@ -58,7 +58,7 @@ export class EvidenceFilter {
   @IsOptional()
   @IsEnum(EvidenceSubjectType)
   subjectType?: EvidenceSubjectType;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() subjectId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() subjectId?: string;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Added at or after.' })
   @IsOptional()
   @IsDate()

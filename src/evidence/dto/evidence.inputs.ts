@@ -8,13 +8,12 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  IsUUID,
   Length,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { NotInFuture, Trim } from '../../common/validators.js';
+import { IsId, NotInFuture, Trim } from '../../common/validators.js';
 import {
   CustodyAction,
   EvidenceKind,
@@ -73,7 +72,7 @@ export class AddEvidenceInput extends EvidenceFields {
 
 @InputType()
 export class UpdateEvidenceInput extends EvidenceFields {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()
   @Min(1)
@@ -83,16 +82,16 @@ export class UpdateEvidenceInput extends EvidenceFields {
 
 @InputType()
 export class SetEvidenceStatusInput {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
   @Field(() => EvidenceStatus) @IsEnum(EvidenceStatus) status!: EvidenceStatus;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
 @InputType()
 export class LinkEvidenceInput {
-  @Field(() => ID) @IsUUID() evidenceId!: string;
+  @Field(() => ID) @IsId() evidenceId!: string;
   @Field(() => EvidenceSubjectType) @IsEnum(EvidenceSubjectType) subjectType!: EvidenceSubjectType;
-  @Field(() => ID) @IsUUID() subjectId!: string;
+  @Field(() => ID) @IsId() subjectId!: string;
   @Field({ nullable: true, description: 'What the evidence shows about the subject.' })
   @IsOptional()
   @IsString()
@@ -102,8 +101,8 @@ export class LinkEvidenceInput {
 
 @InputType()
 export class CorroborateEvidenceInput {
-  @Field(() => ID) @IsUUID() evidenceId!: string;
-  @Field(() => ID) @IsUUID() otherEvidenceId!: string;
+  @Field(() => ID) @IsId() evidenceId!: string;
+  @Field(() => ID) @IsId() otherEvidenceId!: string;
   @Field({ description: 'Do both come from the same origin (the same wreckage, the same leak)?' })
   @IsBoolean()
   sharedOrigin!: boolean;
@@ -120,7 +119,7 @@ export const MANUAL_CUSTODY_ACTIONS = [
 
 @InputType()
 export class RecordCustodyEventInput {
-  @Field(() => ID) @IsUUID() evidenceId!: string;
+  @Field(() => ID) @IsId() evidenceId!: string;
   @Field(() => CustodyAction, { description: 'TRANSFERRED, COPIED, ANALYZED or RELEASED.' })
   @IsIn(MANUAL_CUSTODY_ACTIONS, {
     message: 'action must be TRANSFERRED, COPIED, ANALYZED or RELEASED',
@@ -131,6 +130,6 @@ export class RecordCustodyEventInput {
 
 @InputType()
 export class VerifyEvidenceFileInput {
-  @Field(() => ID) @IsUUID() evidenceId!: string;
+  @Field(() => ID) @IsId() evidenceId!: string;
   @Field() @IsString() @Length(64, 64) sha256!: string;
 }

@@ -4,20 +4,19 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, NotInFuture, Trim } from '../../common/validators.js';
+import { IsCalendarDate, IsId, NotInFuture, Trim } from '../../common/validators.js';
 import { VerificationStatus } from '../finding.enums.js';
 
 /** What was recovered and where; all optional (null clears a field on update). */
 @InputType({ isAbstract: true })
 abstract class FindingFields {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() weaponSystemId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() strikeReportId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() weaponSystemId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() strikeReportId?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -69,7 +68,7 @@ abstract class FindingFields {
 @InputType()
 export class RecordFindingInput extends FindingFields {
   @Field(() => ID, { description: 'The part type found; it must not be archived.' })
-  @IsUUID()
+  @IsId()
   componentId!: string;
 
   @Field(() => VerificationStatus, { nullable: true, description: 'REPORTED when not given.' })
@@ -80,7 +79,7 @@ export class RecordFindingInput extends FindingFields {
 
 @InputType()
 export class UpdateFindingInput extends FindingFields {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()
@@ -89,7 +88,7 @@ export class UpdateFindingInput extends FindingFields {
 
   @Field(() => ID, { nullable: true, description: 'Another part type; not an archived one.' })
   @ValidateIf((_, value) => value !== undefined)
-  @IsUUID()
+  @IsId()
   componentId?: string;
 
   @Field(() => VerificationStatus, {

@@ -1,14 +1,14 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
-import { IsCalendarDate, IsCountryCode } from '../../common/validators.js';
+import { IsCalendarDate, IsCountryCode, IsId } from '../../common/validators.js';
 import { VerificationStatus } from '../finding.enums.js';
 
 @InputType()
 export class FindingFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() componentId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() weaponSystemId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() componentId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() weaponSystemId?: string;
 
   @Field({
     nullable: true,

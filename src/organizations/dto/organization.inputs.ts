@@ -9,7 +9,6 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  IsUUID,
   Length,
   MaxLength,
   Min,
@@ -18,7 +17,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
-import { IsCalendarDate, IsCountryCode, NotInFuture, Trim } from '../../common/validators.js';
+import { IsCalendarDate, IsCountryCode, IsId, NotInFuture, Trim } from '../../common/validators.js';
 import { OrganizationRole } from '../organization.enums.js';
 
 const trimEach = ({ value }: { value: unknown }) =>
@@ -128,18 +127,18 @@ export class CreateOrganizationInput {
 
   @Field(() => ID, { nullable: true, description: 'Corporate parent.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   parentId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The company that took this one over.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   successorId?: string | null;
 }
 
 @InputType({ description: 'Fields left out are unchanged; `null` clears an optional one.' })
 export class UpdateOrganizationInput {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()
@@ -195,13 +194,13 @@ export class UpdateOrganizationInput {
   @NotInFuture()
   incorporatedOn?: string | null;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() successorId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() parentId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() successorId?: string | null;
 }
 
 @InputType()
 export class ArchiveOrganizationInput {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()
@@ -214,8 +213,8 @@ export class ArchiveOrganizationInput {
     'Merges a duplicate record into the one kept: every reference moves to the kept one, and the duplicate is archived.',
 })
 export class MergeOrganizationsInput {
-  @Field(() => ID, { description: 'The organization that stays.' }) @IsUUID() keepId!: string;
+  @Field(() => ID, { description: 'The organization that stays.' }) @IsId() keepId!: string;
   @Field(() => ID, { description: 'The duplicate, archived by the merge.' })
-  @IsUUID()
+  @IsId()
   duplicateId!: string;
 }

@@ -1,11 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsCalendarDate, NotInFuture, Trim } from '../../common/validators.js';
+import { IsEnum, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsId, NotInFuture, Trim } from '../../common/validators.js';
 import { SanctionAuthority } from '../sanction.enums.js';
 
 @InputType()
 export class AddSanctionInput {
-  @Field(() => ID) @IsUUID() organizationId!: string;
+  @Field(() => ID) @IsId() organizationId!: string;
 
   @Field(() => SanctionAuthority) @IsEnum(SanctionAuthority) authority!: SanctionAuthority;
 

@@ -1,13 +1,13 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
-import { IsCalendarDate } from '../../common/validators.js';
+import { IsCalendarDate, IsId } from '../../common/validators.js';
 import { SanctionAuthority } from '../sanction.enums.js';
 
 @InputType()
 export class SanctionFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organizationId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() organizationId?: string;
 
   @Field(() => SanctionAuthority, { nullable: true })
   @IsOptional()

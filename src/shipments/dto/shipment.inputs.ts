@@ -4,7 +4,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -15,6 +14,7 @@ import {
   IsCalendarDate,
   IsCountryCode,
   IsHsCode,
+  IsId,
   NotInFuture,
   Trim,
 } from '../../common/validators.js';
@@ -28,8 +28,8 @@ const IfGiven = () => ValidateIf((_: object, value: unknown) => value !== undefi
 /** What a shipment records besides its date and identity: all optional, `null` for unknown. */
 @InputType({ isAbstract: true })
 abstract class ShipmentFields {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() exporterId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importerId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() exporterId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() importerId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the goods were made.' })
   @IsOptional()
@@ -53,7 +53,7 @@ abstract class ShipmentFields {
 
   @Field(() => ID, { nullable: true, description: 'The part, when it is known.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   componentId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The part number as the record writes it.' })
@@ -108,7 +108,7 @@ export class RecordShipmentInput extends ShipmentFields {
     'Fields left out are unchanged; `null` clears an optional one. Source and source record id, the identity of the record, do not change.',
 })
 export class UpdateShipmentInput extends ShipmentFields {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()

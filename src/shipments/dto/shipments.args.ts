@@ -1,8 +1,8 @@
 import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsNumber, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
-import { IsCalendarDate, IsCountryCode, IsHsCode } from '../../common/validators.js';
+import { IsCalendarDate, IsCountryCode, IsHsCode, IsId } from '../../common/validators.js';
 import '../../reference/reference.model.js'; // registers ChplTier
 import { ChplTier } from '../../reference/reference.enums.js';
 
@@ -18,8 +18,8 @@ export class ShipmentFilter {
   @IsCalendarDate()
   to?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() exporterId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importerId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() exporterId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() importerId?: string;
 
   @Field({ nullable: true, description: '6-digit HS code (`8542.31` is read as `854231`).' })
   @IsOptional()
@@ -34,7 +34,7 @@ export class ShipmentFilter {
   @IsEnum(ChplTier)
   chplTier?: ChplTier;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() componentId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() componentId?: string;
 
   @Field({ nullable: true, description: 'Shipped from this country (ISO 3166-1 alpha-2).' })
   @IsOptional()

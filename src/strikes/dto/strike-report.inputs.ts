@@ -5,14 +5,13 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCountryCode, NotInFuture, Trim } from '../../common/validators.js';
+import { IsCountryCode, IsId, NotInFuture, Trim } from '../../common/validators.js';
 
 /** The facts of a strike report, all but its time optional (null clears a field on update). */
 @InputType({ isAbstract: true })
@@ -53,7 +52,7 @@ abstract class StrikeReportFields {
   @Max(180)
   longitude?: number | null;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() weaponSystemId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() weaponSystemId?: string | null;
 
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) munitionsCount?:
     number | null;
@@ -77,7 +76,7 @@ export class ReportStrikeInput extends StrikeReportFields {
 
 @InputType()
 export class UpdateStrikeReportInput extends StrikeReportFields {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()

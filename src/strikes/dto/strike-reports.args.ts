@@ -1,8 +1,8 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDate, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
-import { Trim } from '../../common/validators.js';
+import { IsId, Trim } from '../../common/validators.js';
 
 @InputType()
 export class StrikeReportFilter {
@@ -29,7 +29,7 @@ export class StrikeReportFilter {
   @MaxLength(200)
   adminArea?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() weaponSystemId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() weaponSystemId?: string;
 }
 
 @ArgsType()

@@ -7,13 +7,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
 import { Role } from '../../auth/role.enum.js';
+import { IsId } from '../../common/validators.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,12 +36,12 @@ export class CreateApiKeyInput {
 
 @InputType()
 export class RevokeApiKeyInput {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
 }
 
 @InputType()
 export class UpdateUserInput {
-  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => ID) @IsId() id!: string;
   @Field(() => Int, { description: 'The version you read; a stale one is CONFLICT.' })
   @IsInt()
   @Min(1)
