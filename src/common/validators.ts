@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsUUID, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { isUUID, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
 
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
@@ -9,16 +9,23 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** Trims surrounding spaces from a string input. */
 export const Trim = () => Transform(trim);
 
+/** A UUID in any letter case, trimmed and lower-cased as Postgres writes it; else null. */
+export const normalizeId = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const id = value.trim().toLowerCase();
+  return isUUID(id) ? id : null;
+};
+
 /**
- * The one validator of every id input: a UUID in any letter case, lower-cased as Postgres writes
- * it, so that services compare ids as they are stored and never lower-case by hand.
+ * The one validator of every id input (`ParseIdPipe` for id arguments): a UUID in any letter case,
+ * lower-cased, so services compare ids as they are stored and never lower-case by hand.
  */
 export const IsId = () =>
   applyDecorators(
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim().toLowerCase() : value,
-    ),
-    IsUUID('all', { message: '$property must be a UUID' }),
+    Transform(({ value }: { value: unknown }) => normalizeId(value) ?? value),
+    Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+      message: '$property must be a UUID',
+    }),
   );
 
 /** ISO 3166-1 alpha-2, any case in, upper case out. Whether it exists is checked against `country`. */

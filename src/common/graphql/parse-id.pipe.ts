@@ -1,12 +1,13 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { AppError } from '../errors.js';
+import { normalizeId } from '../validators.js';
 
-/** An `ID!` argument must be a UUID: anything else is BAD_USER_INPUT, not a database error. */
+/** An `ID!` argument, checked and lower-cased as `IsId` does for id fields of inputs. */
 @Injectable()
 export class ParseIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
-    if (typeof value === 'string' && isUUID(value)) return value.toLowerCase();
+    const id = normalizeId(value);
+    if (id) return id;
     const field = metadata.data ?? 'id';
     throw AppError.badInput(`${field} must be a UUID`, [
       { field, messages: [`${field} must be a UUID`] },
