@@ -9,6 +9,26 @@ import type { MergeOrganizationsInput } from './dto/organization.inputs.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { OrganizationModel } from './organization.model.js';
 
+/**
+ * Every foreign key to `organization` and `component` that a merge moves (the duplicate's parts are
+ * merged into the kept maker's twins). A test compares this with the database's own foreign keys,
+ * so a new table that points at an organization cannot be missed. References without a foreign key
+ * are moved too: `route.party_path` (an array of organization ids) and `evidence_link` subjects.
+ */
+export const MERGED_FOREIGN_KEYS: Readonly<
+  Record<'organization' | 'component', readonly string[]>
+> = {
+  organization: [
+    'component.manufacturer_id',
+    'organization.parent_id',
+    'organization.successor_id',
+    'sanction.organization_id',
+    'shipment.exporter_id',
+    'shipment.importer_id',
+  ],
+  component: ['component_finding.component_id', 'route.component_id', 'shipment.component_id'],
+};
+
 /** What `mergeOrganizations` moved, for the audit trail. */
 interface MergeCounts {
   /** The duplicate's parts now made by the kept organization. */
