@@ -13,6 +13,14 @@ export enum ErrorCode {
   BATCHED_QUERIES_NOT_ALLOWED = 'BATCHED_QUERIES_NOT_ALLOWED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   EVIDENCE_FILE_CORRUPT = 'EVIDENCE_FILE_CORRUPT',
+  /** The query text is longer, or has more tokens, than the API accepts. */
+  QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
+  /** A request the HTTP layer could not read: malformed body, wrong shape, bad headers. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
+  URI_TOO_LONG = 'URI_TOO_LONG',
+  HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
   INTERNAL = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -55,6 +63,12 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.BATCHED_QUERIES_NOT_ALLOWED]: 400,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.EVIDENCE_FILE_CORRUPT]: 409,
+  [ErrorCode.QUERY_TOO_LARGE]: 400,
+  [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorCode.METHOD_NOT_ALLOWED]: 405,
+  [ErrorCode.URI_TOO_LONG]: 414,
+  [ErrorCode.HEADERS_TOO_LARGE]: 431,
   [ErrorCode.INTERNAL]: 500,
 };
 
@@ -64,7 +78,15 @@ export const codeOfHttpStatus: Record<number, ErrorCode> = {
   401: ErrorCode.UNAUTHENTICATED,
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.METHOD_NOT_ALLOWED,
   409: ErrorCode.CONFLICT,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
+  414: ErrorCode.URI_TOO_LONG,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   429: ErrorCode.RATE_LIMITED,
+  431: ErrorCode.HEADERS_TOO_LARGE,
 };
+
+/** The code of any client error status: its own, else BAD_REQUEST. */
+export const codeOfClientStatus = (status: number): ErrorCode =>
+  codeOfHttpStatus[status] ?? ErrorCode.BAD_REQUEST;
