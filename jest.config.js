@@ -16,13 +16,9 @@ const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: {
-    '^.+\\.ts$': swc,
-    // content-disposition@3 (via @fastify/static) and cookie@1 (via light-my-request, fastify's
-    // inject) are ESM-only; jest on Node < 24.9 cannot require(esm), so they are made CommonJS.
-    'node_modules/.+\\.js$': ['@swc/jest', {}],
-  },
-  transformIgnorePatterns: ['node_modules/(?!(.*/)?(content-disposition|cookie)/)'],
+  // No dependency is ESM-only behind a require() any more (content-disposition and cookie are held
+  // to their CommonJS releases by package.json's overrides): node_modules is not transformed.
+  transform: { '^.+\\.ts$': swc },
   setupFiles: ['reflect-metadata'],
 };
 

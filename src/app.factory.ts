@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger } from './logging/nest-logger.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { authenticateRequests } from './auth/authenticate.hook.js';
 import { refuseBatchedQueries } from './common/graphql/batched-queries.hook.js';

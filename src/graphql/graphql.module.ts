@@ -3,7 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PinoLogger } from 'nestjs-pino';
+import { PinoLogger } from '../logging/pino-logger.js';
 import type { DataSource } from 'typeorm';
 import { mercuriusErrorFormatter } from '../common/graphql/format-error.js';
 import { costLimitHook, LIMITS, validationRules } from '../common/graphql/limits.js';
