@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import { GraphQLJSON } from 'graphql-type-json';
 import type { AuditEventEntity } from './audit-event.entity.js';
@@ -6,7 +7,7 @@ import type { AuditEventEntity } from './audit-event.entity.js';
 @ObjectType('AuditEvent', { description: 'One change, recorded in the transaction that made it.' })
 export class AuditEventModel {
   @Field(() => ID) id!: string;
-  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => DateTimeScalar) at!: Date;
   @Field({ description: '`<subject>.<verb>`, e.g. `apiKey.create`.' }) action!: string;
   @Field(() => String, { nullable: true }) subjectType!: string | null;
   @Field(() => ID, { nullable: true }) subjectId!: string | null;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import type { AppUserEntity } from './app-user.entity.js';
 import { Role } from './role.enum.js';
 
@@ -14,7 +15,7 @@ export class UserModel {
   @Field() email!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => Role, { description: 'The highest role granted to this user’s keys.' }) role!: Role;
-  @Field(() => GraphQLISODateTime, { nullable: true }) disabledAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) disabledAt!: Date | null;
   @Field(() => Int) version!: number;
 
   static from = (e: AppUserEntity): UserModel =>

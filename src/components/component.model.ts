@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import { ComponentCategory } from './component.enums.js';
 import type { ComponentEntity } from './component.entity.js';
@@ -19,7 +20,7 @@ export class ComponentModel {
   @Field(() => ComponentCategory) category!: ComponentCategory;
   @Field(() => String, { nullable: true, description: '6-digit HS code.' }) hsCode!: string | null;
   @Field(() => Int) version!: number;
-  @Field(() => Date, { nullable: true }) archivedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) archivedAt!: Date | null;
   manufacturerId!: string;
 
   static from = (e: ComponentEntity): ComponentModel =>

@@ -1,12 +1,5 @@
-import {
-  Field,
-  Float,
-  GraphQLISODateTime,
-  ID,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import type { CustodyEventEntity } from './custody-event.entity.js';
 import type { EvidenceFileEntity } from './evidence-file.entity.js';
@@ -44,7 +37,7 @@ export class EvidenceModel {
   @Field(() => String, { nullable: true }) sourceOrganization!: string | null;
   @Field(() => EvidenceSourceType) sourceType!: EvidenceSourceType;
   @Field(() => String, { nullable: true }) sourceUrl!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) retrievedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) retrievedAt!: Date | null;
   @Field(() => String, {
     nullable: true,
     description: 'A copy kept by an archive (web.archive.org, ...).',
@@ -65,9 +58,9 @@ export class EvidenceModel {
   grade!: string | null;
   @Field(() => EvidenceStatus) status!: EvidenceStatus;
   @Field(() => String, { nullable: true }) statusNote!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) reviewedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) reviewedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => Int) version!: number;
   collectedById!: string | null;
   reviewedById!: string | null;
@@ -110,7 +103,7 @@ export class EvidenceFileModel {
   @Field(() => Float, { description: 'Bytes.' }) size!: number;
   @Field() mediaType!: string;
   @Field(() => String, { nullable: true }) originalName!: string | null;
-  @Field(() => GraphQLISODateTime) uploadedAt!: Date;
+  @Field(() => DateTimeScalar) uploadedAt!: Date;
 
   static from = (e: EvidenceFileEntity): EvidenceFileModel =>
     Object.assign(new EvidenceFileModel(), {
@@ -128,7 +121,7 @@ export class EvidenceLinkModel {
   @Field(() => EvidenceSubjectType) subjectType!: EvidenceSubjectType;
   @Field(() => ID) subjectId!: string;
   @Field(() => String, { nullable: true }) claim!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => DateTimeScalar) createdAt!: Date;
   evidenceId!: string;
 
   static from = (e: EvidenceLinkEntity): EvidenceLinkModel =>
@@ -146,7 +139,7 @@ export class EvidenceLinkModel {
 export class CustodyEventModel {
   @Field(() => ID) id!: string;
   @Field(() => CustodyAction) action!: CustodyAction;
-  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => DateTimeScalar) at!: Date;
   @Field(() => String, { nullable: true, description: 'The SHA-256 seen at this step.' }) sha256!:
     string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
@@ -184,7 +177,7 @@ export class FileVerificationModel {
     description: 'What the stored copy hashes to now; null if missing.',
   })
   actualSha256!: string | null;
-  @Field(() => GraphQLISODateTime) checkedAt!: Date;
+  @Field(() => DateTimeScalar) checkedAt!: Date;
 }
 
 @ObjectType()

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import { GraphQLJSON } from 'graphql-type-json';
 import { OrganizationRole } from './organization.enums.js';
@@ -45,8 +46,8 @@ export class OrganizationModel {
   @Field({ description: 'True for generated demo or benchmark records, which are not facts.' })
   synthetic!: boolean;
   @Field(() => Int) version!: number;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When it was archived (or merged into another); archived ones leave the lists.',
   })

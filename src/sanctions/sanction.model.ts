@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import type { SanctionEntity } from './sanction.entity.js';
 import { SanctionAuthority } from './sanction.enums.js';
@@ -20,7 +21,7 @@ export class SanctionModel {
   delistedOn!: string | null;
   @Field(() => String, { nullable: true }) referenceUrl!: string | null;
   @Field(() => Int) version!: number;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => DateTimeScalar) createdAt!: Date;
   organizationId!: string;
 
   static from = (e: SanctionEntity): SanctionModel =>

@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import type { ShipmentEntity } from './shipment.entity.js';
 
@@ -30,7 +31,7 @@ export class ShipmentModel {
   @Field({ description: 'True for generated demo or benchmark records, which are not facts.' })
   synthetic!: boolean;
   @Field(() => Int) version!: number;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => DateTimeScalar) createdAt!: Date;
   exporterId!: string | null;
   importerId!: string | null;
   componentId!: string | null;

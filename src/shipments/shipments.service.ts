@@ -9,6 +9,7 @@ import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { assertReferences } from '../common/references.js';
+import { lineageIds } from '../organizations/lineage.js';
 import { assertCountries, ensureHsCodes } from '../reference/reference-checks.js';
 import type { RecordShipmentInput, UpdateShipmentInput } from './dto/shipment.inputs.js';
 import type { ShipmentsArgs } from './dto/shipments.args.js';
@@ -59,6 +60,17 @@ export class ShipmentsService {
         chplTier: f.chplTier,
       });
     }
+    if (f.manufacturerId) {
+      qb.andWhere(
+        `s.component_id IN (SELECT c.id FROM component c
+           WHERE c.manufacturer_id IN (${lineageIds(':manufacturerId')}))`,
+        { manufacturerId: f.manufacturerId },
+      );
+    }
+    if (f.originCountry)
+      qb.andWhere('s.origin_country = :originCountry', { originCountry: f.originCountry });
+    if (f.synthetic !== undefined && f.synthetic !== null)
+      qb.andWhere('s.synthetic = :synthetic', { synthetic: f.synthetic });
     if (f.exportCountry)
       qb.andWhere('s.export_country = :exportCountry', { exportCountry: f.exportCountry });
     if (f.importCountry)

@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import type { StrikeReportEntity } from './strike-report.entity.js';
 
@@ -9,7 +10,7 @@ const toNumber = (value: string | null): number | null => (value === null ? null
 })
 export class StrikeReportModel {
   @Field(() => ID) id!: string;
-  @Field(() => GraphQLISODateTime) occurredAt!: Date;
+  @Field(() => DateTimeScalar) occurredAt!: Date;
   @Field(() => String, { nullable: true, description: 'Town or place (`Odesa`).' })
   place!: string | null;
   @Field(() => String, { nullable: true, description: 'Region (`Odesa Oblast`).' })

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
 import { Connection } from '../common/graphql/connection.js';
 import type { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { Role } from '../auth/role.enum.js';
@@ -17,9 +18,9 @@ export class ApiKeyModel {
   @Field({ description: 'The first characters of the key, to recognise it.' }) prefix!: string;
   @Field(() => Role) role!: Role;
   @Field(() => String, { nullable: true }) label!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) lastUsedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) lastUsedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) revokedAt!: Date | null;
   userId!: string;
 
   static from = (e: ApiKeyEntity): ApiKeyModel =>

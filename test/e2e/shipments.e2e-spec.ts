@@ -209,6 +209,62 @@ describe('shipments (e2e)', () => {
       expect(got).toEqual(await expected('s.value_usd >= 20000'));
     });
 
+    it('by manufacturer, through its corporate lineage', async () => {
+      // A maker taken over by TI, and one of its parts shipped: a TI part today.
+      const oldMaker = (
+        await ok(
+          `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+          {
+            input: {
+              name: 'Lineage Test Semiconductor',
+              country: 'US',
+              roles: ['MANUFACTURER'],
+              successorId: ti,
+            },
+          },
+          AS_INVESTIGATOR,
+        )
+      ).createOrganization.id;
+      const oldPart = (
+        await ok(
+          `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`,
+          { input: { manufacturerId: oldMaker, partNumber: 'LTS-0001', category: 'POWER' } },
+          AS_INVESTIGATOR,
+        )
+      ).createComponent.id;
+      const shipped = await record({
+        ...base(),
+        componentId: oldPart,
+        sourceRecordId: 'LINEAGE-1',
+        originCountry: 'US',
+      });
+
+      const byTi = await listed({ manufacturerId: ti });
+      expect(byTi).toContain(shipped.id);
+      expect(byTi).toContain((await expected('s.component_id = $1', [dsp]))[0]);
+      expect(byTi).toEqual(
+        await expected(
+          `s.component_id IN (SELECT c.id FROM component c
+             WHERE c.manufacturer_id = $1 OR c.manufacturer_id = $2)`,
+          [ti, oldMaker],
+        ),
+      );
+      // The lineage runs one way: the old maker's shipments are not TI's own parts.
+      expect(await listed({ manufacturerId: oldMaker })).toEqual([shipped.id]);
+    });
+
+    it('by origin country and by the synthetic flag', async () => {
+      const fromUs = await listed({ originCountry: 'us' });
+      expect(fromUs.length).toBeGreaterThan(0);
+      expect(fromUs).toEqual(await expected(`s.origin_country = 'US'`));
+      const real = await listed({ synthetic: false });
+      expect(real.length).toBeGreaterThan(0); // recorded by these tests
+      expect(real).toEqual(await expected('NOT s.synthetic'));
+      const invented = await listed({ synthetic: true });
+      expect(invented.length).toBeGreaterThan(0);
+      expect(invented).toEqual(await expected('s.synthetic'));
+    });
+
     it('combines filters', async () => {
       expect(
         await listed({ importCountry: 'RU', exporterId: harbourline, from: '2024-01-01' }),

@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { Type } from 'class-transformer';
 import { IsDate, IsEmail, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
@@ -19,14 +20,14 @@ export class AuditFilter {
   @MaxLength(50)
   subjectType?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() subjectId?: string;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'From this time on (inclusive).',
   })
   @IsOptional()
   @IsDate()
   from?: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Before this time (exclusive).' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Before this time (exclusive).' })
   @IsOptional()
   @IsDate()
   to?: Date;

@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { Type } from 'class-transformer';
 import {
   IsDate,
@@ -59,11 +60,11 @@ export class EvidenceFilter {
   @IsEnum(EvidenceSubjectType)
   subjectType?: EvidenceSubjectType;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() subjectId?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Added at or after.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Added at or after.' })
   @IsOptional()
   @IsDate()
   from?: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Added before.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Added before.' })
   @IsOptional()
   @IsDate()
   to?: Date;

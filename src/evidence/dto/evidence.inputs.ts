@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import {
   IsBoolean,
   IsDate,
@@ -42,7 +43,7 @@ class EvidenceFields {
   @IsEnum(EvidenceSourceType)
   sourceType?: EvidenceSourceType;
   @Field({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000) sourceUrl?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   @IsDate()
   @NotInFuture()

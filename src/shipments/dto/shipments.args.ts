@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
 import { IsCalendarDate, IsCountryCode, IsHsCode, IsId } from '../../common/validators.js';
 import '../../reference/reference.model.js'; // registers ChplTier
@@ -36,6 +36,20 @@ export class ShipmentFilter {
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() componentId?: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Parts made by this manufacturer or by a company in its lineage (its subsidiaries and the companies it took over: Texas Instruments includes National Semiconductor). Shipments that name no part do not match.',
+  })
+  @IsOptional()
+  @IsId()
+  manufacturerId?: string;
+
+  @Field({ nullable: true, description: 'Goods made in this country (ISO 3166-1 alpha-2).' })
+  @IsOptional()
+  @IsCountryCode()
+  originCountry?: string;
+
   @Field({ nullable: true, description: 'Shipped from this country (ISO 3166-1 alpha-2).' })
   @IsOptional()
   @IsCountryCode()
@@ -51,6 +65,14 @@ export class ShipmentFilter {
   @IsNumber()
   @Min(0)
   minValueUsd?: number;
+
+  @Field({
+    nullable: true,
+    description: 'true: only invented records (demo, generated); false: only real ones.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  synthetic?: boolean;
 }
 
 @ArgsType()

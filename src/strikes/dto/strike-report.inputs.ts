@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import {
   IsDate,
   IsInt,
@@ -68,7 +69,7 @@ abstract class StrikeReportFields {
 
 @InputType()
 export class ReportStrikeInput extends StrikeReportFields {
-  @Field(() => GraphQLISODateTime, { description: 'When it happened; not in the future.' })
+  @Field(() => DateTimeScalar, { description: 'When it happened; not in the future.' })
   @IsDate()
   @NotInFuture()
   occurredAt!: Date;
@@ -83,7 +84,7 @@ export class UpdateStrikeReportInput extends StrikeReportFields {
   @Min(1)
   expectedVersion!: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Not in the future.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Not in the future.' })
   @ValidateIf((_, value) => value !== undefined)
   @IsDate()
   @NotInFuture()

@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar.js';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/graphql/connection.js';
@@ -6,7 +7,7 @@ import { IsId, Trim } from '../../common/validators.js';
 
 @InputType()
 export class StrikeReportFilter {
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Strikes that occurred at or after this time.',
   })
@@ -14,7 +15,7 @@ export class StrikeReportFilter {
   @IsDate()
   from?: Date;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Strikes that occurred before this time (exclusive).',
   })
