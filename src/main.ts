@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { mkdir } from 'node:fs/promises';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { pino } from 'pino';
+import type { DataSource } from 'typeorm';
 import { createApp } from './app.factory.js';
 import { loadSettings, SettingsError, type Settings } from './config/env.js';
 import { createDataSource } from './database/data-source.js';
 import { runMigrations } from './database/migrate.js';
 import { openDatabase } from './database/open-database.js';
+import { appendOnlyBypasses } from './database/service-role.js';
 import { describeSeedReport, seedDatabase } from './seed/seed.js';
 import { adminKeyFile, bootstrapAdminKey } from './users/bootstrap-admin.js';
 
@@ -20,27 +23,46 @@ try {
 const log = pino({ level: settings.LOG_LEVEL });
 const db = await openDatabase(settings, (message) => log.info(message));
 
-// Migrate and load reference (and, on an empty database, demo) data before serving.
-const ds = await createDataSource(db.url).initialize();
+// On the privileged connection: migrate, grant the service role what it needs on the tables that
+// now exist, load reference (and, on an empty database, demo) data, make the first key.
+const ds = await createDataSource(db.adminUrl).initialize();
 try {
   const applied = await runMigrations(ds);
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  await db.grant();
   const report = await seedDatabase(ds);
   log.info(report, describeSeedReport(report));
   await mkdir(settings.dataDir, { recursive: true });
-  const adminKey = await bootstrapAdminKey(ds, settings.dataDir);
+  const keyFile = adminKeyFile(settings.dataDir, settings.DATABASE_URL);
+  const adminKey = await bootstrapAdminKey(ds, keyFile);
   if (adminKey) {
     // Printed once, on standard output, beside the log: the key is not kept anywhere else but the file.
+    const where = adminKey.written
+      ? `shown once; also in ${keyFile}, mode 0600`
+      : `shown once, and only here: ${keyFile} exists and belongs to another database, so it was left as it is`;
     process.stdout.write(
-      `\nAn ADMIN API key was created (shown once; also in ${adminKeyFile(settings.dataDir)}, mode 0600):\n\n` +
-        `  ${adminKey}\n\nSend it as: Authorization: Bearer <key>\n\n`,
+      `\nAn ADMIN API key was created (${where}):\n\n` +
+        `  ${adminKey.secret}\n\nSend it as: Authorization: Bearer <key>\n\n`,
     );
   }
 } finally {
   await ds.destroy();
 }
 
+// The service's own connection: a role that cannot rewrite the audit trail or the chain of custody.
 const app = await createApp({ settings, databaseUrl: db.url });
+const bypasses = await appendOnlyBypasses(app.get<DataSource>(getDataSourceToken()));
+if (bypasses.length) {
+  log.warn(
+    { bypasses },
+    `the service's database role ${bypasses.join('; ')}: it could rewrite or erase the audit trail ` +
+      'and the chain of custody.' +
+      (db.embedded
+        ? ''
+        : ' Give DATABASE_URL a role that owns nothing, and DATABASE_ADMIN_URL the role that ' +
+          'migrates (README, "Your own PostgreSQL").'),
+  );
+}
 const host = settings.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1';
 await app.listen(settings.PORT, host);
 const url = await app.getUrl();

@@ -24,15 +24,33 @@ export async function withDatabase<T>(work: (ctx: CliContext) => Promise<T>): Pr
   }
 }
 
-export async function withDataSource<T>(
+async function onDataSource<T>(
+  url: string,
+  ctx: CliContext,
   work: (ds: DataSource, ctx: CliContext) => Promise<T>,
 ): Promise<T> {
-  return withDatabase(async (ctx) => {
-    const ds = await createDataSource(ctx.db.url).initialize();
-    try {
-      return await work(ds, ctx);
-    } finally {
-      await ds.destroy();
-    }
-  });
+  const ds = await createDataSource(url).initialize();
+  try {
+    return await work(ds, ctx);
+  } finally {
+    await ds.destroy();
+  }
 }
+
+/** The service's own connection (its role cannot touch the append-only logs): user:create, import. */
+export const withDataSource = <T>(
+  work: (ds: DataSource, ctx: CliContext) => Promise<T>,
+): Promise<T> => withDatabase((ctx) => onDataSource(ctx.db.url, ctx, work));
+
+/**
+ * The privileged connection, for migrations and setup. Afterwards the service role's grants are
+ * applied again, so that tables a migration made are covered.
+ */
+export const withAdminDataSource = <T>(
+  work: (ds: DataSource, ctx: CliContext) => Promise<T>,
+): Promise<T> =>
+  withDatabase(async (ctx) => {
+    const result = await onDataSource(ctx.db.adminUrl, ctx, work);
+    await ctx.db.grant();
+    return result;
+  });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runMigrations } from '../database/migrate.js';
 import { describeSeedReport, seedDatabase } from '../seed/seed.js';
-import { withDataSource } from './context.js';
+import { withAdminDataSource } from './context.js';
 
 export function registerSeedCommands(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerSeedCommands(program: Command): void {
     )
     .option('--no-demo', 'load the reference data only')
     .action((options: { demo: boolean }) =>
-      withDataSource(async (ds) => {
+      withAdminDataSource(async (ds) => {
         await runMigrations(ds);
         const report = await seedDatabase(ds, { demo: options.demo });
         console.log(

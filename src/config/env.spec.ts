@@ -58,4 +58,19 @@ describe('loadSettings', () => {
   it('rejects an unknown NODE_ENV', () => {
     expect(() => loadSettings({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV must be one of/);
   });
+
+  it('reads the privileged connection beside DATABASE_URL, and only with it', () => {
+    const s = loadSettings({
+      DATABASE_URL: 'postgresql://sanctrace_app@h:5432/db',
+      DATABASE_ADMIN_URL: 'postgresql://sanctrace_owner@h:5432/db',
+    });
+    expect(s.DATABASE_ADMIN_URL).toBe('postgresql://sanctrace_owner@h:5432/db');
+    expect(loadSettings({}).DATABASE_ADMIN_URL).toBeUndefined();
+    expect(() =>
+      loadSettings({ DATABASE_URL: 'postgresql://u@h/db', DATABASE_ADMIN_URL: 'mysql://x' }),
+    ).toThrow(/DATABASE_ADMIN_URL must be a postgres/);
+    expect(() => loadSettings({ DATABASE_ADMIN_URL: 'postgresql://u@h/db' })).toThrow(
+      /DATABASE_ADMIN_URL is set without DATABASE_URL/,
+    );
+  });
 });

@@ -25,6 +25,16 @@ export class Settings {
   })
   DATABASE_URL?: string;
 
+  /**
+   * With DATABASE_URL: the privileged connection that migrations and setup use (the role that owns
+   * the schema), so that DATABASE_URL can be a role that owns nothing. Unset: DATABASE_URL for both.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_ADMIN_URL must be a postgres:// or postgresql:// URL',
+  })
+  DATABASE_ADMIN_URL?: string;
+
   @Type(() => Number)
   @IsInt({ message: 'PORT must be an integer' })
   @Min(0)
@@ -92,18 +102,22 @@ export class SettingsError extends Error {
 /** Reads `.env` (when present, without overriding the environment), then validates. Empty means unset. */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Settings {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
-  const keys = Object.keys(new Settings()).concat('DATABASE_URL', 'GRAPHQL_INTROSPECTION');
+  const keys = Object.keys(new Settings()).concat(
+    'DATABASE_URL',
+    'DATABASE_ADMIN_URL',
+    'GRAPHQL_INTROSPECTION',
+  );
   const raw: Record<string, string> = {};
   for (const key of keys) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   const settings = plainToInstance(Settings, raw, { exposeDefaultValues: true });
-  const errors = validateSync(settings, { forbidUnknownValues: true });
-  if (errors.length) {
-    throw new SettingsError(
-      errors.map(
-        (e) =>
-          `${e.property}=${JSON.stringify(e.value as unknown)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-      ),
+  const problems = validateSync(settings, { forbidUnknownValues: true }).map(
+    (e) =>
+      `${e.property}=${JSON.stringify(e.value as unknown)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (settings.DATABASE_ADMIN_URL && !settings.DATABASE_URL)
+    problems.push(
+      'DATABASE_ADMIN_URL is set without DATABASE_URL: the embedded database has its own',
     );
-  }
+  if (problems.length) throw new SettingsError(problems);
   return settings;
 }

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ENTITIES } from './entities.js';
+import { MIGRATIONS_TABLE } from './service-role.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The one TypeORM configuration, shared by the service, the command line and the tests. */
@@ -17,7 +18,7 @@ export function dataSourceOptions(
     installExtensions: false,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsTableName: 'migration',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,

@@ -7,8 +7,12 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { ensureServiceRole } from './service-role.js';
 
 const run = promisify(execFile);
+
+/** Any number, the same in every process: one process at a time reads and writes the service password. */
+const SERVICE_STATE_LOCK = 7_261_005;
 
 export interface EmbeddedOptions {
   /** Folder that holds the cluster (`<dataDir>/pg`) and its credentials. */
@@ -17,12 +21,18 @@ export interface EmbeddedOptions {
   database?: string;
   /** Trade durability for speed (tests): fsync and synchronous commit off. */
   ephemeral?: boolean;
+  /**
+   * A login role for the service, which owns nothing and may bypass nothing (see service-role.ts):
+   * created when missing, its random password kept beside the superuser's.
+   */
+  serviceRole?: string;
   log?: (message: string) => void;
 }
 
 /** What the process that runs the server writes beside the cluster. Mode 0600. */
 interface ServerState {
   password: string;
+  servicePassword?: string;
   port?: number;
   ownerPid?: number;
 }
@@ -53,6 +63,7 @@ export class EmbeddedPostgres {
   private owned = false;
   private port = 0;
   private password = '';
+  private servicePassword = '';
 
   private constructor(private readonly options: EmbeddedOptions) {
     this.pgData = path.join(options.dataDir, 'pg');
@@ -65,11 +76,20 @@ export class EmbeddedPostgres {
     const server = new EmbeddedPostgres({ ...options, dataDir: path.resolve(options.dataDir) });
     await server.ensureRunning();
     if (options.database) await server.ensureDatabase(options.database);
+    if (options.serviceRole) await server.ensureServiceRole(options.serviceRole);
     return server;
   }
 
+  /** The superuser's connection: migrations and setup. */
   url(database = this.options.database ?? 'postgres'): string {
     return `postgresql://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** The service role's connection (with the `serviceRole` option). */
+  serviceUrl(database = this.options.database ?? 'postgres'): string {
+    const role = this.options.serviceRole;
+    if (!role) throw new Error('this embedded server was started without a service role');
+    return `postgresql://${role}:${encodeURIComponent(this.servicePassword)}@127.0.0.1:${this.port}/${database}`;
   }
 
   /** True when this process started (or adopted) the server and will stop it. */
@@ -82,8 +102,7 @@ export class EmbeddedPostgres {
     if (!this.owned) return;
     this.owned = false;
     await this.pgCtl(['stop', '-D', this.pgData, '-m', 'fast', '-w', '-t', '60']);
-    const state = await this.readState();
-    if (state) await this.writeState({ password: state.password });
+    await this.updateState({ port: undefined, ownerPid: undefined });
     this.log('embedded PostgreSQL stopped');
   }
 
@@ -107,18 +126,14 @@ export class EmbeddedPostgres {
         const owner = (await this.readState())?.ownerPid;
         if (!owner || !isAlive(owner)) {
           this.owned = true;
-          await this.writeState({
-            password: this.password,
-            port: this.port,
-            ownerPid: process.pid,
-          });
+          await this.updateState({ port: this.port, ownerPid: process.pid });
           this.log(`adopted the embedded PostgreSQL left running on port ${this.port}`);
         }
         return;
       }
       this.port = await freePort();
       try {
-        await this.writeState({ password: this.password, port: this.port, ownerPid: process.pid });
+        await this.updateState({ password: this.password, port: this.port, ownerPid: process.pid });
         await this.pgCtl([
           'start',
           '-D',
@@ -229,7 +244,7 @@ export class EmbeddedPostgres {
     } finally {
       await rm(pwFile, { force: true });
     }
-    await this.writeState({ password: this.password });
+    await this.updateState({ password: this.password });
   }
 
   private async ensureDatabase(name: string): Promise<void> {
@@ -242,6 +257,28 @@ export class EmbeddedPostgres {
       if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
     } catch (error) {
       if ((error as { code?: string }).code !== '42P04') throw error; // created meanwhile by another process
+    } finally {
+      await client.end();
+    }
+  }
+
+  /**
+   * Creates the service role when missing and sets its password: the one kept in the state file, or
+   * a new random one (a folder made before service roles existed). Under the role lock, so that two
+   * processes coming at once agree on one password.
+   */
+  private async ensureServiceRole(role: string): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url('postgres') });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [SERVICE_STATE_LOCK]);
+      let password = (await this.readState())?.servicePassword;
+      if (!password) {
+        password = randomBytes(18).toString('base64url');
+        await this.updateState({ servicePassword: password });
+      }
+      await ensureServiceRole(client, role, password);
+      this.servicePassword = password;
     } finally {
       await client.end();
     }
@@ -269,7 +306,9 @@ export class EmbeddedPostgres {
     }
   }
 
-  private async writeState(state: ServerState): Promise<void> {
+  /** Changes some fields of the state file and keeps the others (undefined removes one). */
+  private async updateState(change: Partial<ServerState>): Promise<void> {
+    const state = { ...(await this.readState()), ...change };
     await writeFile(this.stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
   }
 }

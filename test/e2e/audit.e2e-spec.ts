@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/role.enum.js';
+import { createDataSource } from '../../src/database/data-source.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`;
@@ -111,16 +112,20 @@ describe('audit trail (e2e)', () => {
           [id],
         );
       }
+      // As the tables' owner: the triggers hold even where privileges would not (the service's
+      // own role has none to lose: append-only-role.e2e-spec.ts).
+      const owner = await createDataSource(t.url).initialize();
       await expect(
-        t.ds.query(
+        owner.query(
           `UPDATE ${table} SET note = 'x'`.replace(
             'note',
             table === 'audit_event' ? 'action' : 'note',
           ),
         ),
       ).rejects.toThrow(/append-only/);
-      await expect(t.ds.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
-      await expect(t.ds.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
+      await owner.destroy();
       const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM ${table}`);
       expect(n).toBeGreaterThan(0);
     },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { SERVICE_ROLE } from '../../src/database/service-role.js';
 
 const query = async (url: string, sql: string) => {
   const client = new pg.Client({ connectionString: url });
@@ -26,6 +27,12 @@ describe('embedded PostgreSQL (e2e)', () => {
     server = await EmbeddedPostgres.start({ dataDir: dir, database: 'sanctrace', ephemeral: true });
   });
   afterAll(() => server.destroy());
+
+  const state = async () =>
+    JSON.parse(await readFile(path.join(dir, 'embedded-postgres.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
 
   it('runs a real server on 127.0.0.1 with the extensions the schema needs', async () => {
     expect(server.ownsServer).toBe(true);
@@ -72,10 +79,82 @@ describe('embedded PostgreSQL (e2e)', () => {
     expect(await query(server.url(), 'SELECT v FROM kept')).toEqual([{ v: 42 }]);
   });
 
+  it('creates the service role: a login that is no superuser, owns nothing, joins no role', async () => {
+    const started = await EmbeddedPostgres.start({
+      dataDir: dir,
+      database: 'sanctrace',
+      serviceRole: SERVICE_ROLE,
+    });
+    const { servicePassword, password } = await state();
+    expect(servicePassword).toEqual(expect.stringMatching(/^[\w-]{24}$/));
+    expect(servicePassword).not.toBe(password);
+    expect(started.serviceUrl()).toBe(
+      server
+        .url()
+        .replace(
+          /^postgresql:\/\/postgres:[^@]+@/,
+          `postgresql://${SERVICE_ROLE}:${servicePassword}@`,
+        ),
+    );
+    expect(await query(started.serviceUrl(), 'SELECT current_user AS me')).toEqual([
+      { me: SERVICE_ROLE },
+    ]);
+    expect(
+      await query(
+        server.url(),
+        `SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls,
+                (SELECT count(*)::int FROM pg_auth_members m WHERE m.member = r.oid) AS memberships
+           FROM pg_roles r WHERE rolname = '${SERVICE_ROLE}'`,
+      ),
+    ).toEqual([
+      {
+        rolcanlogin: true,
+        rolsuper: false,
+        rolcreatedb: false,
+        rolcreaterole: false,
+        rolreplication: false,
+        rolbypassrls: false,
+        memberships: 0,
+      },
+    ]);
+    // Another process (the command line) gets the same role and password, and tightens the role
+    // again if someone widened it.
+    await query(
+      server.url(),
+      `ALTER ROLE ${SERVICE_ROLE} SUPERUSER; GRANT pg_write_all_data TO ${SERVICE_ROLE}`,
+    );
+    const again = await EmbeddedPostgres.start({ dataDir: dir, serviceRole: SERVICE_ROLE });
+    expect((await state()).servicePassword).toBe(servicePassword);
+    expect(
+      await query(
+        again.serviceUrl(),
+        `SELECT rolsuper, (SELECT count(*)::int FROM pg_auth_members m WHERE m.member = r.oid) AS n
+           FROM pg_roles r WHERE rolname = current_user`,
+      ),
+    ).toEqual([{ rolsuper: false, n: 0 }]);
+  });
+
+  it('gives a folder made before service roles existed a password, kept across a stop', async () => {
+    const { servicePassword, ...older } = await state();
+    await writeFile(path.join(dir, 'embedded-postgres.json'), JSON.stringify(older));
+    const upgraded = await EmbeddedPostgres.start({ dataDir: dir, serviceRole: SERVICE_ROLE });
+    const renewed = (await state()).servicePassword;
+    expect(renewed).toEqual(expect.stringMatching(/^[\w-]{24}$/));
+    expect(renewed).not.toBe(servicePassword);
+    expect(await query(upgraded.serviceUrl(), 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    // The old password no longer opens the role.
+    await expect(
+      query(upgraded.serviceUrl().replace(String(renewed), String(servicePassword)), 'SELECT 1'),
+    ).rejects.toThrow(/password authentication failed/);
+  });
+
   it('recovers from a stale lock left by a server that died', async () => {
     const { ownsServer } = server;
     expect(ownsServer).toBe(true);
+    const { servicePassword } = await state();
     await server.stop();
+    // Stopping forgets the port and the owner, never a password.
+    expect(await state()).toEqual({ password: expect.any(String), servicePassword });
     const lock = path.join(server.pgData, 'postmaster.pid');
     await writeFile(lock, `${deadPid()}\n${server.pgData}\n0\n5999\n\n127.0.0.1\n0 0\nready\n`);
     server = await EmbeddedPostgres.start({ dataDir: dir, database: 'sanctrace', ephemeral: true });

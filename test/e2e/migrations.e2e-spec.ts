@@ -1,3 +1,4 @@
+import pg from 'pg';
 import {
   createDatabase,
   dropDatabase,
@@ -7,8 +8,9 @@ import {
 import { createDataSource } from '../../src/database/data-source.js';
 import { revertLastMigration, runMigrations } from '../../src/database/migrate.js';
 import { schemaDiff } from '../../src/database/schema-diff.js';
+import { grantServiceRole } from '../../src/database/service-role.js';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { testServerUrl } from './test-app.js';
+import { testServerUrl, testServiceServerUrl } from './test-app.js';
 
 const DOMAIN_TABLES = [
   'api_key',
@@ -62,6 +64,16 @@ describe('migrations (e2e)', () => {
       (r: { extname: string }) => r.extname,
     );
     expect(extensions).toEqual(expect.arrayContaining(['pg_trgm', 'citext', 'unaccent']));
+
+    // The service role's grants stand in no migration's way down.
+    const serviceRole = decodeURIComponent(new URL(testServiceServerUrl()).username);
+    const admin = new pg.Client({ connectionString: withDatabase(testServerUrl(), name) });
+    await admin.connect();
+    try {
+      await grantServiceRole(admin, serviceRole);
+    } finally {
+      await admin.end();
+    }
 
     for (let i = 0; i < MIGRATIONS.length; i++) await revertLastMigration(ds);
     expect(await tables()).toEqual([]);

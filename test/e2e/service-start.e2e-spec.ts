@@ -1,10 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { projectRoot } from '../../src/common/project-root.js';
 import { freePort } from '../../src/database/embedded-postgres.js';
+import { SERVICE_ROLE } from '../../src/database/service-role.js';
+import { adminKeyFile } from '../../src/users/bootstrap-admin.js';
+import { createTestDatabase } from './test-app.js';
 
 /**
  * `npm start` as a user runs it: the built service on the embedded default, in a DATA_DIR of its own.
@@ -34,11 +38,14 @@ describe('npm start on the embedded default (e2e)', () => {
     return e;
   };
 
-  const start = (): Promise<number> =>
+  const start = (overrides: NodeJS.ProcessEnv = {}): Promise<number> =>
     new Promise((resolve, reject) => {
       const began = Date.now();
       output = '';
-      service = spawn(process.execPath, [MAIN], { env: env(), cwd: projectRoot });
+      service = spawn(process.execPath, [MAIN], {
+        env: { ...env(), ...overrides },
+        cwd: projectRoot,
+      });
       const timer = setTimeout(() => reject(new Error(`not ready in 30 s:\n${output}`)), 30_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
@@ -80,6 +87,23 @@ describe('npm start on the embedded default (e2e)', () => {
 
   const serverRunning = () => existsSync(path.join(dataDir, 'pg', 'postmaster.pid'));
 
+  /** Who the service's connections to the embedded database log in as, seen by the superuser. */
+  const serviceLogins = async (): Promise<string[]> => {
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'embedded-postgres.json'), 'utf8'));
+    const client = new pg.Client({
+      connectionString: `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/postgres`,
+    });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ usename: string }>(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'sanctrace' AND pid <> pg_backend_pid()`,
+      );
+      return rows.map((r) => r.usename);
+    } finally {
+      await client.end();
+    }
+  };
+
   beforeAll(async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'sanctrace-start-'));
     await chmod(parent, 0o755); // mkdtemp makes 0700; the 'postgres' user must reach DATA_DIR
@@ -109,6 +133,10 @@ describe('npm start on the embedded default (e2e)', () => {
     expect(res.data.components.totalCount).toBeGreaterThanOrEqual(50);
     expect(res.data.components.edges[0].node.manufacturer.name).toEqual(expect.any(String));
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    // It serves as the service role, which cannot rewrite the audit trail; the superuser that
+    // migrated and seeded has left.
+    expect(await serviceLogins()).toEqual([SERVICE_ROLE]);
+    expect(output).not.toContain('could rewrite or erase');
   });
 
   it('lets the command line use the running server without starting another', () => {
@@ -180,6 +208,50 @@ describe('npm start on the embedded default (e2e)', () => {
     );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--role');
+  });
+
+  it('never overwrites the key file of another database (DATABASE_URL in the same DATA_DIR)', async () => {
+    await stop('SIGTERM');
+    const embeddedKey = adminKey();
+    // Databases without users: the service makes a first key for each.
+    const db = await createTestDatabase();
+    const other = await createTestDatabase();
+    try {
+      // As the README has an operator run it: a role that owns nothing, and the owner to migrate.
+      await start({ DATABASE_URL: db.serviceUrl, DATABASE_ADMIN_URL: db.url });
+      expect(adminKey()).toBe(embeddedKey);
+      const file = adminKeyFile(dataDir, db.serviceUrl);
+      expect(path.basename(file)).toMatch(/^admin-key\.127\.0\.0\.1-\d+-sanctrace_test_\w+$/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const key = readFileSync(file, 'utf8').trim();
+      expect(key).not.toBe(embeddedKey);
+      expect(output).toContain(key);
+      expect(output).not.toContain('could rewrite or erase');
+      expect((await query('{ me { email role } }', key)).data.me).toEqual({
+        email: 'admin@localhost',
+        role: 'ADMIN',
+      });
+      expect((await query('{ me { role } }', embeddedKey)).errors?.[0].extensions.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(await stop('SIGTERM')).toBe(0);
+
+      // A file of that name before the database had a user is another database's: it is kept,
+      // and the new key is printed, once. DATABASE_URL alone, as the owner: the service warns.
+      const otherFile = adminKeyFile(dataDir, other.url);
+      writeFileSync(otherFile, 'st_00000000_someone-else\n', { mode: 0o600 });
+      await start({ DATABASE_URL: other.url });
+      expect(readFileSync(otherFile, 'utf8')).toBe('st_00000000_someone-else\n');
+      const shown = /shown once, and only here: .* left as it is\):\s+(st_\S+)/.exec(output)?.[1];
+      expect((await query('{ me { role } }', shown)).data.me).toEqual({ role: 'ADMIN' });
+      expect(output).toContain('could rewrite or erase the audit trail');
+      expect(output).toContain('DATABASE_ADMIN_URL');
+      expect(adminKey()).toBe(embeddedKey);
+      expect(await stop('SIGTERM')).toBe(0);
+    } finally {
+      await db.drop();
+      await other.drop();
+    }
   });
 
   it('refuses a wrong setting, naming it', () => {

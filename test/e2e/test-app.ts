@@ -34,9 +34,12 @@ export interface GqlResponse<T = any> {
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** The app's own connection, as the service's unprivileged role (it owns no table). */
   ds: DataSource;
-  /** URL of this file's own database. */
+  /** URL of this file's own database, as the privileged role that migrates (owns the tables). */
   url: string;
+  /** The same database as the service's role: what `ds` and the app connect with. */
+  serviceUrl: string;
   queries: QueryCounter;
   gql<T = any>(
     query: string,
@@ -58,17 +61,34 @@ export const testServerUrl = (): string => {
   return url;
 };
 
-/** A new database of this file's own, cloned from a template (seeded with the demo data by default). */
+/** The server as the service's unprivileged role (created and granted by the global setup). */
+export const testServiceServerUrl = (): string => {
+  const url = process.env.SANCTRACE_TEST_SERVICE_SERVER;
+  if (!url)
+    throw new Error(
+      'SANCTRACE_TEST_SERVICE_SERVER is unset: run e2e tests through jest (npm test)',
+    );
+  return url;
+};
+
+/**
+ * A new database of this file's own, cloned from a template (seeded with the demo data by default):
+ * `url` as the privileged role, `serviceUrl` as the service's.
+ */
 export async function createTestDatabase(
   seeded = true,
-): Promise<{ url: string; drop(): Promise<void> }> {
+): Promise<{ url: string; serviceUrl: string; drop(): Promise<void> }> {
   const server = testServerUrl();
   const template = seeded
     ? process.env.SANCTRACE_TEST_TEMPLATE_SEEDED
     : process.env.SANCTRACE_TEST_TEMPLATE;
   const name = uniqueDatabaseName('sanctrace_test');
   await createDatabase(server, name, template);
-  return { url: withDatabase(server, name), drop: () => dropDatabase(server, name) };
+  return {
+    url: withDatabase(server, name),
+    serviceUrl: withDatabase(testServiceServerUrl(), name),
+    drop: () => dropDatabase(server, name),
+  };
 }
 
 /** The whole service on a database of its own, driven in-process through Fastify's inject. */
@@ -82,11 +102,12 @@ export async function createTestApp({
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     ...env,
-    DATABASE_URL: db.url,
+    DATABASE_URL: db.serviceUrl,
   });
+  // The service connects as it does in production: a role that owns nothing and bypasses nothing.
   const app = await createApp({
     settings,
-    databaseUrl: db.url,
+    databaseUrl: db.serviceUrl,
     typeorm: { logger: queries, logging: true },
   });
   const keys = new Map<Role, Promise<string>>();
@@ -106,6 +127,7 @@ export async function createTestApp({
     app,
     ds: app.get<DataSource>(getDataSourceToken()),
     url: db.url,
+    serviceUrl: db.serviceUrl,
     queries,
     keyFor,
     authHeader,
