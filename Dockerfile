@@ -6,6 +6,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY web ./web
+COPY README.md ./
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AppExceptionFilter } from './common/app-exception.filter.js';
 import { ComponentsModule } from './components/components.module.js';
 import { FindingsModule } from './findings/findings.module.js';
+import { GraphiqlModule } from './graphiql/graphiql.module.js';
 import { Settings } from './config/env.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         WeaponSystemsModule,
         StrikesModule,
         FindingsModule,
+        GraphiqlModule,
       ],
     };
   }

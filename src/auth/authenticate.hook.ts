@@ -5,8 +5,12 @@ import { bearerKey } from './api-key.secret.js';
 import { AuthService } from './auth.service.js';
 import { RateLimiter } from './rate-limiter.js';
 
-/** The only routes open without a key. */
-export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/health']);
+/** The only routes open without a key (as routed: the GraphiQL page holds no data). */
+export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
+  '/health',
+  '/graphiql',
+  '/graphiql/assets/:file',
+]);
 
 /**
  * Every request but PUBLIC_PATHS must carry a valid API key, checked before routing reaches GraphQL
@@ -20,7 +24,7 @@ export function authenticateRequests(app: NestFastifyApplication): void {
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-      if (PUBLIC_PATHS.has(req.url.split('?')[0])) return;
+      if (PUBLIC_PATHS.has(req.routeOptions.url ?? '')) return;
       req.user = await auth.authenticate(bearerKey(req.headers.authorization));
       if (!req.user) {
         return refuse(
