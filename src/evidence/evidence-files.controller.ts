@@ -22,15 +22,19 @@ export class EvidenceFilesController {
     return this.files.upload(actor, id, req);
   }
 
-  /** The stored bytes, with their SHA-256 in `X-Content-SHA256` (and `Repr-Digest`). */
+  /**
+   * The stored bytes, with their SHA-256 in `X-Content-SHA256` (and `Repr-Digest`), served only once
+   * the stored copy hashes to its name (EVIDENCE_FILE_CORRUPT, HTTP 409, when it does not).
+   */
   @Get('files/:sha256')
   @Roles(Role.ANALYST)
   async download(
     @Param('sha256') sha256: string,
     @CurrentUser() viewer: AuthUser,
+    @CurrentActor() actor: Actor,
     @Res() reply: FastifyReply,
   ) {
-    const file = await this.files.open(viewer, sha256);
+    const file = await this.files.open(viewer, actor, sha256);
     return reply
       .header('content-type', file.mediaType)
       .header('content-length', String(file.size))

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import { AppError, ErrorCode } from '../common/errors.js';
@@ -12,8 +12,9 @@ import { EvidenceService } from './evidence.service.js';
 import { canSee } from './evidence-visibility.js';
 import { EvidenceFileEntity } from './evidence-file.entity.js';
 import { CustodyAction, EvidenceStatus } from './evidence.enums.js';
-import { FileStore, FileTooLargeError, type StagedFile } from './file-store.js';
+import { FileStore, type CopyCheck } from './file-store.js';
 import { FileVerificationModel } from './evidence.model.js';
+import { receiveUpload } from './multipart-upload.js';
 
 export interface StoredFile {
   sha256: string;
@@ -21,11 +22,14 @@ export interface StoredFile {
   mediaType: string;
 }
 
+type DamagedCopy = CopyCheck & { intact: false };
+
 const SHA256 = /^[0-9a-f]{64}$/;
 
 @Injectable()
 export class EvidenceFilesService {
   readonly store: FileStore;
+  private readonly log = new Logger('EvidenceFiles');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -38,75 +42,46 @@ export class EvidenceFilesService {
   }
 
   /**
-   * Streams the multipart field `file` to disk while hashing it; a declared `sha256` field that does not
-   * match rejects the upload and stores nothing. The file is recorded (FILE_STORED in the custody log)
-   * in the same transaction that makes it part of the record.
+   * Streams the multipart field `file` to disk while hashing it (see `receiveUpload`), then records
+   * it (FILE_STORED in the custody log) in the transaction that makes it part of the record. The
+   * same content is stored once; when its stored copy is missing or damaged, this upload replaces
+   * it and the repair is logged on every record that holds it. A published or retracted record
+   * takes no new file, but may take the one it holds again, to repair it.
    */
   async upload(actor: Actor, evidenceId: string, req: FastifyRequest): Promise<StoredFile> {
-    if (!req.isMultipart())
-      throw AppError.badInput('Send multipart/form-data with the file in a field named `file`');
-    let staged: StagedFile | undefined;
-    let committed = false;
+    const received = await receiveUpload(req, this.store, this.settings.EVIDENCE_MAX_BYTES);
+    const { file, mediaType, originalName } = received;
     try {
-      let declared: string | undefined;
-      let mediaType = 'application/octet-stream';
-      let originalName: string | null = null;
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file' || staged) {
-            part.file.resume();
-            throw AppError.badInput('Send one file, in the field named `file`', [
-              { field: part.fieldname, messages: ['unexpected file'] },
-            ]);
-          }
-          staged = await this.store.stage(part.file, this.settings.EVIDENCE_MAX_BYTES);
-          mediaType = part.mimetype || mediaType;
-          originalName = part.filename || null;
-        } else if (part.fieldname === 'sha256') {
-          declared = String(part.value).trim().toLowerCase();
-        }
-      }
-      if (!staged)
-        throw AppError.badInput('No file: send it in a field named `file`', [
-          { field: 'file', messages: ['file is required'] },
-        ]);
-      if (declared !== undefined && declared !== staged.sha256) {
-        throw AppError.badInput(
-          'The file does not match the declared SHA-256: nothing was stored',
-          [{ field: 'sha256', messages: [`declared ${declared}, received ${staged.sha256}`] }],
-        );
-      }
-      const file = staged;
       await this.ds.transaction(async (em) => {
         const record = await this.evidence.lock(em, evidenceId);
+        await lockContent(em, file.sha256);
+        const files = em.getRepository(EvidenceFileEntity);
+        const held = await files.existsBy({ evidenceId, sha256: file.sha256 });
         if (
-          record.status === EvidenceStatus.PUBLISHED ||
-          record.status === EvidenceStatus.RETRACTED
+          !held &&
+          (record.status === EvidenceStatus.PUBLISHED || record.status === EvidenceStatus.RETRACTED)
         ) {
           throw new AppError(
             ErrorCode.CONFLICT,
             `Evidence ${evidenceId} is ${record.status}: no files can be added`,
           );
         }
-        const row = {
-          evidenceId,
-          sha256: file.sha256,
-          sizeBytes: String(file.size),
-          mediaType,
-          originalName,
-          uploadedById: actor.userId,
-        };
-        const inserted = await em
-          .getRepository(EvidenceFileEntity)
-          .createQueryBuilder()
-          .insert()
-          .values(row)
-          .orIgnore()
-          .execute();
-        if (inserted.identifiers.length && inserted.identifiers[0]) {
+        const holders = await holdersOf(em, file.sha256);
+        const before = await this.store.commit(file);
+        const repair = holders.length && !before.intact ? before : null;
+        if (!held) {
+          const row = {
+            evidenceId,
+            sha256: file.sha256,
+            sizeBytes: String(file.size),
+            mediaType,
+            originalName,
+            uploadedById: actor.userId,
+          };
+          await files.insert(row);
           await this.custody.record(em, actor, evidenceId, CustodyAction.FILE_STORED, {
             sha256: file.sha256,
-            note: originalName,
+            note: repair ? repairNote(repair) : originalName,
           });
           await this.audit.record(em, actor, {
             action: 'evidence.fileStore',
@@ -115,24 +90,12 @@ export class EvidenceFilesService {
             after: row,
           });
         }
-        await this.store.commit(file);
-        committed = true;
+        if (repair) await this.recordRepair(em, actor, evidenceId, file, repair, holders);
       });
-      return { sha256: file.sha256, size: file.size, mediaType };
-    } catch (error) {
-      if (
-        error instanceof FileTooLargeError ||
-        (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
-      ) {
-        throw new AppError(
-          ErrorCode.PAYLOAD_TOO_LARGE,
-          `The file is larger than the limit of ${this.settings.EVIDENCE_MAX_BYTES} bytes`,
-        );
-      }
-      throw error;
     } finally {
-      if (staged && !committed) await this.store.discard(staged);
+      await this.store.discard(file);
     }
+    return { sha256: file.sha256, size: file.size, mediaType };
   }
 
   /** Re-reads the stored copy; records HASH_VERIFIED with what it found, match or not. */
@@ -141,19 +104,14 @@ export class EvidenceFilesService {
       await this.evidence.lock(em, evidenceId);
       const held = await em.getRepository(EvidenceFileEntity).findOneBy({ evidenceId, sha256 });
       if (!held) throw AppError.notFound(`File ${sha256} of evidence`, evidenceId);
-      const actual = await this.store.rehash(sha256);
-      const ok = actual === sha256;
-      const note = ok
-        ? 'stored copy matches'
-        : actual
-          ? `MISMATCH: the stored copy hashes to ${actual}`
-          : 'MISSING: no stored copy';
+      const found = await this.store.check(sha256);
+      const actual = found.intact ? sha256 : found.actualSha256;
       await this.custody.record(em, actor, evidenceId, CustodyAction.HASH_VERIFIED, {
         sha256: actual,
-        note,
+        note: found.intact ? 'stored copy matches' : found.finding,
       });
       const result = Object.assign(new FileVerificationModel(), {
-        ok,
+        ok: found.intact,
         sha256,
         actualSha256: actual,
         checkedAt: new Date(),
@@ -168,23 +126,102 @@ export class EvidenceFilesService {
     });
   }
 
-  /** The bytes of a stored file, if it belongs to a record the viewer may see. */
-  async open(viewer: AuthUser, sha256: string): Promise<{ stream: Readable } & StoredFile> {
+  /**
+   * The bytes of a stored file, if it belongs to a record the viewer may see, and only if the
+   * stored copy still hashes to its name: a damaged or missing copy is EVIDENCE_FILE_CORRUPT
+   * (logged as HASH_VERIFIED with a MISMATCH or MISSING note on every record holding it).
+   */
+  async open(
+    viewer: AuthUser,
+    actor: Actor,
+    sha256: string,
+  ): Promise<{ stream: Readable } & StoredFile> {
     if (!SHA256.test(sha256))
       throw AppError.badInput('A file is named by its SHA-256: 64 lower-case hex digits');
-    const rows: { status: EvidenceStatus; media_type: string; size_bytes: string }[] =
-      await this.ds.query(
-        `SELECT e.status, f.media_type, f.size_bytes FROM evidence_file f JOIN evidence e ON e.id = f.evidence_id
+    const rows: { status: EvidenceStatus; media_type: string }[] = await this.ds.query(
+      `SELECT e.status, f.media_type FROM evidence_file f JOIN evidence e ON e.id = f.evidence_id
         WHERE f.sha256 = $1 ORDER BY f.created_at`,
-        [sha256],
-      );
+      [sha256],
+    );
     const visible = rows.find((r) => canSee(viewer.role, r.status));
-    if (!visible || !(await this.store.exists(sha256))) throw AppError.notFound('File', sha256);
-    return {
-      stream: this.store.open(sha256),
-      sha256,
-      size: Number(visible.size_bytes),
-      mediaType: visible.media_type,
-    };
+    if (!visible) throw AppError.notFound('File', sha256);
+    const read = await this.store.read(sha256, (late) => {
+      this.recordDamage(actor, sha256, late, 'while it was being sent, which was cut short').catch(
+        (error: unknown) => this.log.error(error),
+      );
+    });
+    if (!read.intact) {
+      await this.recordDamage(actor, sha256, read, 'on download');
+      throw new AppError(
+        ErrorCode.EVIDENCE_FILE_CORRUPT,
+        `The stored copy of file ${sha256} is damaged or missing, so it is not served; ` +
+          'uploading the original again repairs it',
+        { sha256 },
+      );
+    }
+    return { stream: read.stream, sha256, size: read.size, mediaType: visible.media_type };
+  }
+
+  /**
+   * HASH_VERIFIED with what was found, on every record holding the file; a finding already the
+   * last word in a record's log is not repeated (repeated downloads add one line, not one each).
+   */
+  private recordDamage(actor: Actor, sha256: string, found: DamagedCopy, when: string) {
+    const note = `${found.finding} (file ${sha256}, found ${when})`;
+    return this.ds.transaction(async (em) => {
+      await lockContent(em, sha256);
+      const holders: { evidence_id: string }[] = await em.query(
+        `SELECT DISTINCT f.evidence_id FROM evidence_file f
+          WHERE f.sha256 = $1
+            AND (SELECT c.note FROM custody_event c WHERE c.evidence_id = f.evidence_id
+                  ORDER BY c.at DESC, c.id DESC LIMIT 1) IS DISTINCT FROM $2`,
+        [sha256, note],
+      );
+      for (const { evidence_id } of holders) {
+        await this.custody.record(em, actor, evidence_id, CustodyAction.HASH_VERIFIED, {
+          sha256: found.actualSha256,
+          note,
+        });
+      }
+    });
+  }
+
+  /** FILE_STORED (REPAIRED) on every record that held the file, and one audit event. */
+  private async recordRepair(
+    em: EntityManager,
+    actor: Actor,
+    evidenceId: string,
+    file: { sha256: string; size: number },
+    before: DamagedCopy,
+    holders: string[],
+  ): Promise<void> {
+    for (const holder of holders) {
+      await this.custody.record(em, actor, holder, CustodyAction.FILE_STORED, {
+        sha256: file.sha256,
+        note: repairNote(before),
+      });
+    }
+    await this.audit.record(em, actor, {
+      action: 'evidence.fileRepair',
+      subjectType: 'evidence',
+      subjectId: evidenceId,
+      before: { sha256: file.sha256, found: before.finding, actualSha256: before.actualSha256 },
+      after: { sha256: file.sha256, size: file.size, heldBy: holders },
+    });
   }
 }
+
+const repairNote = (before: DamagedCopy) =>
+  `REPAIRED: ${before.finding}; replaced by an upload of the original`;
+
+async function holdersOf(em: EntityManager, sha256: string): Promise<string[]> {
+  const rows = await em.query<{ evidence_id: string }[]>(
+    'SELECT DISTINCT evidence_id FROM evidence_file WHERE sha256 = $1 ORDER BY evidence_id',
+    [sha256],
+  );
+  return rows.map((r) => r.evidence_id);
+}
+
+/** One store operation at a time per content (uploads, repairs and their custody lines). */
+const lockContent = (em: EntityManager, sha256: string) =>
+  em.query(`SELECT pg_advisory_xact_lock(hashtextextended('evidence file ' || $1, 0))`, [sha256]);
