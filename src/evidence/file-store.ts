@@ -63,8 +63,8 @@ export class FileStore {
   async stage(source: Readable, maxBytes: number): Promise<StagedFile> {
     // Whichever stream fails first is the cause (the others are then destroyed with its error).
     // Listening before any await: a source that fails meanwhile is never an unhandled error.
-    let failed: 'source' | 'disk' | undefined = source.errored ? 'source' : undefined;
-    source.once('error', () => (failed ??= 'source'));
+    const first: { failed?: 'source' | 'disk' } = source.errored ? { failed: 'source' } : {};
+    source.once('error', () => (first.failed ??= 'source'));
     await mkdir(this.tmp, { recursive: true });
     const tmpPath = path.join(this.tmp, randomUUID());
     const hash = createHash('sha256');
@@ -78,15 +78,15 @@ export class FileStore {
       },
     });
     const sink = createWriteStream(tmpPath, { flags: 'wx', mode: 0o600, flush: true });
-    sink.once('error', () => (failed ??= 'disk'));
+    sink.once('error', () => (first.failed ??= 'disk'));
     try {
       await pipeline(source, meter, sink);
     } catch (error) {
       // The sink opens its file asynchronously: wait until it is closed, or the file could appear
       // after it was removed.
-      if (!sink.closed) await new Promise((closed) => sink.once('close', closed));
+      if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
       await rm(tmpPath, { force: true });
-      if (error instanceof FileTooLargeError || failed === 'disk') throw error;
+      if (error instanceof FileTooLargeError || first.failed === 'disk') throw error;
       throw new UploadReadError(source.errored ?? error);
     }
     return { tmpPath, sha256: hash.digest('hex'), size };
