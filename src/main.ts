@@ -27,7 +27,15 @@ const db = await openDatabase(settings, (message) => log.info(message));
 // now exist, load reference (and, on an empty database, demo) data, make the first key.
 const ds = await createDataSource(db.adminUrl).initialize();
 try {
-  const applied = await runMigrations(ds);
+  const applied = await runMigrations(ds).catch((error: unknown) => {
+    // A service role that owns nothing may serve a database migrated apart, but cannot migrate it.
+    if ((error as { code?: string }).code !== '42501') throw error;
+    throw new Error(
+      'migrations are pending and the role of DATABASE_URL may not run them: set DATABASE_ADMIN_URL ' +
+        'to the role that owns the schema, or run `npm run cli -- migrate` with it first',
+      { cause: error },
+    );
+  });
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   await db.grant();
   const report = await seedDatabase(ds);

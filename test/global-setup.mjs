@@ -78,4 +78,5 @@ export default async function globalSetup() {
   globalThis.__SANCTRACE_TEMPLATES__ = { serverUrl, names: [seeded, migrated] };
   // No test reaches a database by accident through the app's own settings.
   delete process.env.DATABASE_URL;
+  delete process.env.DATABASE_ADMIN_URL;
 }

@@ -14,7 +14,7 @@ export const SERVICE_ROLE = 'sanctrace_service';
 export const APPEND_ONLY_TABLES = ['audit_event', 'custody_event'];
 const APPEND_ONLY_TRIGGER_FUNCTION = 'reject_change_to_append_only';
 
-/** Where TypeORM records the migrations run: the service role has no business there. */
+/** Where TypeORM records the migrations run: the service role may read it (to see none is pending). */
 export const MIGRATIONS_TABLE = 'migration';
 
 /** Any number, the same in every process: serializes role and grant changes. */
@@ -64,7 +64,8 @@ export async function ensureServiceRole(
 /**
  * Gives `role` what the service needs in the database `client` is connected to, and nothing more:
  * SELECT, INSERT, UPDATE and DELETE on the domain tables, only SELECT and INSERT on the append-only
- * ones, nothing on the migrations table; USAGE on the schema and the sequences; EXECUTE on the
+ * ones, only SELECT on the migrations table (a service started without the privileged connection
+ * checks that none is pending); USAGE on the schema and the sequences; EXECUTE on the
  * schema's own functions; CONNECT and TEMPORARY on the database (imports stage rows in a TEMP
  * table). Whatever else the role held on those tables is revoked. Idempotent: run after every
  * migration run, so new tables follow.
@@ -95,8 +96,12 @@ export async function grantServiceRole(client: pg.ClientBase, role: string): Pro
     );
     for (const t of tables) {
       await client.query(`REVOKE ALL ON TABLE ${t.name} FROM ${to}`);
-      if (t.relname === MIGRATIONS_TABLE) continue;
-      const may = t.append_only ? 'SELECT, INSERT' : 'SELECT, INSERT, UPDATE, DELETE';
+      const may =
+        t.relname === MIGRATIONS_TABLE
+          ? 'SELECT'
+          : t.append_only
+            ? 'SELECT, INSERT'
+            : 'SELECT, INSERT, UPDATE, DELETE';
       await client.query(`GRANT ${may} ON TABLE ${t.name} TO ${to}`);
     }
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${to}`);

@@ -8,7 +8,13 @@ import { projectRoot } from '../../src/common/project-root.js';
 import { freePort } from '../../src/database/embedded-postgres.js';
 import { SERVICE_ROLE } from '../../src/database/service-role.js';
 import { adminKeyFile } from '../../src/users/bootstrap-admin.js';
-import { createTestDatabase } from './test-app.js';
+import {
+  createDatabase,
+  dropDatabase,
+  uniqueDatabaseName,
+  withDatabase,
+} from '../../src/database/admin.js';
+import { createTestDatabase, testServerUrl, testServiceServerUrl } from './test-app.js';
 
 /**
  * `npm start` as a user runs it: the built service on the embedded default, in a DATA_DIR of its own.
@@ -34,6 +40,7 @@ describe('npm start on the embedded default (e2e)', () => {
       NODE_ENV: 'development',
     };
     delete e.DATABASE_URL;
+    delete e.DATABASE_ADMIN_URL;
     delete e.NODE_OPTIONS;
     return e;
   };
@@ -251,6 +258,37 @@ describe('npm start on the embedded default (e2e)', () => {
     } finally {
       await db.drop();
       await other.drop();
+    }
+  });
+
+  it('serves a database migrated apart with DATABASE_URL alone, as a role that owns nothing', async () => {
+    const db = await createTestDatabase();
+    const empty = uniqueDatabaseName('sanctrace_test_empty');
+    await createDatabase(testServerUrl(), empty);
+    try {
+      await start({ DATABASE_URL: db.serviceUrl });
+      expect(output).not.toContain('could rewrite or erase');
+      expect(
+        (
+          await query(
+            '{ me { role } }',
+            readFileSync(adminKeyFile(dataDir, db.serviceUrl), 'utf8').trim(),
+          )
+        ).data.me,
+      ).toEqual({ role: 'ADMIN' });
+      expect(await stop('SIGTERM')).toBe(0);
+      // Nothing migrated yet, and no role to migrate with: the start says what to do.
+      const run = spawnSync(process.execPath, [MAIN], {
+        env: { ...env(), DATABASE_URL: withDatabase(testServiceServerUrl(), empty) },
+        encoding: 'utf8',
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(
+        'migrations are pending and the role of DATABASE_URL may not run them',
+      );
+    } finally {
+      await db.drop();
+      await dropDatabase(testServerUrl(), empty);
     }
   });
 
