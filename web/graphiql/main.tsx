@@ -1,6 +1,6 @@
 // The GraphiQL page served at /graphiql: GraphiQL 5 bundled with the service (no CDN). The page holds
-// no data and no key: the key is typed in the request headers editor, is not persisted (tabs and
-// history live in sessionStorage, headers nowhere), and is sent only to this service's /graphql.
+// no data and no key: the key is typed in the request headers editor, is never stored (see
+// session-store.ts), and is sent only to this service's /graphql.
 import './monaco-workers.js';
 import 'graphiql/style.css';
 import './page.css';
@@ -10,6 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { examplesPlugin } from './examples-plugin.js';
 import { IntrospectOnHeadersChange } from './introspect-on-headers-change.js';
+import { sessionStore } from './session-store.js';
 
 const DEFAULT_HEADERS = `{
   "authorization": "Bearer <your API key>"
@@ -37,7 +38,7 @@ createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
     <GraphiQL
       fetcher={fetcher}
-      storage={window.sessionStorage}
+      storage={sessionStore}
       shouldPersistHeaders={false}
       showPersistHeadersSettings={false}
       defaultQuery={DEFAULT_QUERY}

@@ -17,6 +17,7 @@ export function readmeExamples(markdown) {
   const level = tokens[start].tag;
   const examples = [];
   let paragraph = '';
+  let lead = ''; // the first sentence of the last paragraph that began one
   let inlineJson;
   for (let i = start + 3; i < tokens.length; i++) {
     const t = tokens[i];
@@ -27,6 +28,9 @@ export function readmeExamples(markdown) {
         .join('')
         .replace(/\s+/g, ' ')
         .trim();
+      // A paragraph that goes on from the one before ("then pass them as variables") is titled by both.
+      if (/^[a-z]/.test(paragraph) && lead) paragraph = `${lead}: ${paragraph}`;
+      else lead = paragraph.split(/(?<=\.)\s+(?=[A-Z])/)[0].replace(/[,:.]\s*$/, '');
       inlineJson = t.children
         .filter((c) => c.type === 'code_inline')
         .map((c) => jsonObject(c.content))
