@@ -34,14 +34,16 @@ class MultipartParseError extends Error {
  * Reads `POST /evidence/:id/files`: one file in `file`, an optional `sha256`, nothing else. The file
  * is streamed to the store's staging area; anything wrong with the body (a second file, an unknown or
  * oversized field, a malformed or cut-short body, a declared hash that does not match) is
- * BAD_USER_INPUT (PAYLOAD_TOO_LARGE for a file over the limit) and leaves no staged file behind.
+ * BAD_USER_INPUT (PAYLOAD_TOO_LARGE for a file over the limit, UNSUPPORTED_MEDIA_TYPE for a body
+ * that is not multipart) and leaves no staged file behind.
  */
 export async function receiveUpload(
   req: FastifyRequest,
   store: FileStore,
   maxBytes: number,
 ): Promise<ReceivedUpload> {
-  if (!req.isMultipart()) throw AppError.badInput(`Send multipart/form-data: ${HOW}`);
+  if (!req.isMultipart())
+    throw new AppError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, `Send multipart/form-data: ${HOW}`);
   let staged: StagedFile | undefined;
   try {
     let declared: string | undefined;

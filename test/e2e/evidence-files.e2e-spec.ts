@@ -96,7 +96,8 @@ describe('evidence files: served intact or not at all, uploads all or nothing (e
   };
   const tmpFiles = () => readdir(path.join(dataDir, 'evidence', 'tmp')).catch(() => []);
   const storedObjects = async () =>
-    (await readdir(path.join(dataDir, 'evidence', 'sha256'), { recursive: true })).length;
+    (await readdir(path.join(dataDir, 'evidence', 'sha256'), { recursive: true }).catch(() => []))
+      .length;
 
   it('refuses a copy altered on disk (same size, same mtime) with EVIDENCE_FILE_CORRUPT, logged once', async () => {
     const id = await add('IMU board, serial plate');
@@ -281,45 +282,66 @@ describe('evidence files: served intact or not at all, uploads all or nothing (e
       headers: { 'content-type': contentType },
     });
     const cut = form([{ ...file, content: 'y'.repeat(5000) }]);
-    const cases: [string, { payload: Buffer | string; headers: Record<string, string> }][] = [
-      ['no boundary', raw('--b\r\n\r\nx\r\n--b--\r\n', 'multipart/form-data')],
+    const BAD = 'BAD_USER_INPUT';
+    const NOT_MULTIPART = 'UNSUPPORTED_MEDIA_TYPE';
+    type Body = { payload: Buffer | string; headers: Record<string, string> };
+    // [what, body, code]: no code where Fastify refuses the body before the route (any 4xx + code).
+    const cases: [string, Body, string | null][] = [
+      ['no boundary', raw('--b\r\n\r\nx\r\n--b--\r\n', 'multipart/form-data'), BAD],
       [
         'a boundary not in the body',
         { ...form([file]), headers: raw('', 'multipart/form-data; boundary=nope').headers },
+        BAD,
       ],
-      ['cut short inside the file', { ...cut, payload: cut.payload.subarray(0, 2000) }],
-      ['cut short inside a part header', { ...cut, payload: cut.payload.subarray(0, 40) }],
-      ['no file part', form([{ name: 'sha256', content: sha('x') }])],
-      ['an empty body', raw('', 'multipart/form-data; boundary=b')],
-      ['an unknown field', form([{ name: 'note', content: 'hello' }, file])],
+      ['cut short inside the file', { ...cut, payload: cut.payload.subarray(0, 2000) }, BAD],
+      ['cut short inside a part header', { ...cut, payload: cut.payload.subarray(0, 40) }, BAD],
+      ['no file part', form([{ name: 'sha256', content: sha('x') }]), BAD],
+      ['an empty body', raw('', 'multipart/form-data; boundary=b'), BAD],
+      ['an unknown field', form([{ name: 'note', content: 'hello' }, file]), BAD],
       [
         'sha256 twice',
         form([{ name: 'sha256', content: sha('x') }, { name: 'sha256', content: sha('x') }, file]),
+        BAD,
       ],
-      ['sha256 not a hash', form([{ name: 'sha256', content: "' OR 1=1 --" }, file])],
-      ['a huge sha256 field', form([{ name: 'sha256', content: 'a'.repeat(200_000) }, file])],
+      ['sha256 not a hash', form([{ name: 'sha256', content: "' OR 1=1 --" }, file]), BAD],
+      ['a huge sha256 field', form([{ name: 'sha256', content: 'a'.repeat(200_000) }, file]), BAD],
       [
         'a huge unknown field',
         form([{ name: 'x'.repeat(500), content: 'a'.repeat(200_000) }, file]),
+        BAD,
       ],
       [
-        'many parts',
-        form([...Array.from({ length: 50 }, () => ({ name: 'sha256', content: 'a' })), file]),
+        'fifty fields',
+        form([...Array.from({ length: 50 }, (_, i) => ({ name: `f${i}`, content: 'a' })), file]),
+        BAD,
       ],
-      ['a __proto__ field', form([{ name: '__proto__', content: '{}' }, file])],
+      ['a __proto__ field', form([{ name: '__proto__', content: '{}' }, file]), BAD],
       [
         'a JSON field that is not JSON',
         form([{ name: 'sha256', type: 'application/json', content: '{' }, file]),
+        BAD,
       ],
-      ['a 300-character file name', form([{ ...file, filename: `${'n'.repeat(296)}.jpg` }])],
-      ['a control character in the file name', form([{ ...file, filename: 'a\u0001b.jpg' }])],
-      ['a file type that is no media type', form([{ ...file, type: '<script>' }])],
-      ['a file over the limit', form([{ ...file, content: Buffer.alloc(70_000, 1) }])],
-      ['JSON instead of multipart', raw('{"file":"x"}', 'application/json')],
-      ['a form instead of multipart', raw('file=x', 'application/x-www-form-urlencoded')],
-      ['text instead of multipart', raw('x', 'text/plain')],
+      ['a 300-character file name', form([{ ...file, filename: `${'n'.repeat(296)}.jpg` }]), BAD],
+      ['a control character in the file name', form([{ ...file, filename: 'a\u0001b.jpg' }]), BAD],
+      ['a file type that is no media type', form([{ ...file, type: '<script>' }]), BAD],
+      [
+        'a file over the limit',
+        form([{ ...file, content: Buffer.alloc(70_000, 1) }]),
+        'PAYLOAD_TOO_LARGE',
+      ],
+      ['JSON instead of multipart', raw('{"file":"x"}', 'application/json'), NOT_MULTIPART],
+      [
+        'a form instead of multipart',
+        raw('file=x', 'application/x-www-form-urlencoded'),
+        NOT_MULTIPART,
+      ],
+      ['text instead of multipart', raw('x', 'text/plain'), NOT_MULTIPART],
+      ['bytes instead of multipart', raw('x', 'application/octet-stream'), null],
+      ['XML instead of multipart', raw('<a/>', 'application/xml'), null],
+      ['broken JSON instead of multipart', raw('{"file":', 'application/json'), null],
+      ['no content type', { payload: 'x', headers: {} }, null],
     ];
-    for (const [what, body] of cases) {
+    for (const [what, body, code] of cases) {
       const res = await post(id, body);
       expect([what, res.status >= 400 && res.status < 500]).toEqual([what, true]);
       expect([what, typeof res.body.error?.code, typeof res.body.error?.message]).toEqual([
@@ -327,6 +349,7 @@ describe('evidence files: served intact or not at all, uploads all or nothing (e
         'string',
         'string',
       ]);
+      if (code) expect([what, res.body.error.code]).toEqual([what, code]);
       expect(JSON.stringify(res.body)).not.toMatch(/\bat .+:\d+|node_modules|\/work\//);
       expect([what, await tmpFiles()]).toEqual([what, []]);
     }
