@@ -140,6 +140,12 @@ describe('npm start on the embedded default (e2e)', () => {
     expect(res.data.components.totalCount).toBeGreaterThanOrEqual(50);
     expect(res.data.components.edges[0].node.manufacturer.name).toEqual(expect.any(String));
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    // The GraphiQL page opens without a key (the queries it sends carry one).
+    const graphiql = await fetch(`http://127.0.0.1:${port}/graphiql`);
+    expect([graphiql.status, graphiql.headers.get('content-type')]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+    ]);
     // It serves as the service role, which cannot rewrite the audit trail; the superuser that
     // migrated and seeded has left.
     expect(await serviceLogins()).toEqual([SERVICE_ROLE]);
