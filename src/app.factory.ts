@@ -6,7 +6,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from './logging/nest-logger.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { authenticateRequests } from './auth/authenticate.hook.js';
-import { refuseBatchedQueries } from './common/graphql/batched-queries.hook.js';
+import { checkGraphQLRequests } from './common/graphql/graphql-request.hook.js';
+import { answerFastifyErrors, clientErrorHandler, frameworkErrors } from './common/http-errors.js';
 import { validationPipe } from './common/validation.js';
 import { streamImportBodies } from './imports/stream-body.js';
 
@@ -21,7 +22,11 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Fastify's own errors take the REST shape too (see common/http-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   });
+  answerFastifyErrors(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
     adapter,
@@ -32,7 +37,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
   authenticateRequests(app);
-  refuseBatchedQueries(app);
+  checkGraphQLRequests(app);
   streamImportBodies(app);
   await app.register(fastifyMultipart, {
     limits: {

@@ -1,6 +1,6 @@
 import type { Role } from './role.enum.js';
 
-/** Who is calling: the user behind the API key, and the key's role. */
+/** Who is calling: the user behind the API key, and the role the request acts with. */
 export interface AuthUser {
   userId: string;
   email: string;

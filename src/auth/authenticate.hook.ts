@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ErrorCode, httpStatusOf } from '../common/errors.js';
 import { bearerKey } from './api-key.secret.js';
 import { AuthService } from './auth.service.js';
+import { clientAddress } from './client-address.js';
 import { RateLimiter } from './rate-limiter.js';
 
 /** The only routes open without a key (as routed: the GraphiQL page holds no data). */
@@ -13,6 +14,13 @@ export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Wrong keys an address may present a minute (bursts up to as many), and the addresses remembered.
+ * Past that, its requests with a key are refused before the database is asked, until its budget
+ * refills (one every 2 s); requests without a key cost no look-up and are not counted.
+ */
+export const FAILED_KEYS = { perMinute: 30, addresses: 10_000 };
+
+/**
  * Every request but PUBLIC_PATHS must carry a valid API key, checked before routing reaches GraphQL
  * or a controller (so nothing, not even introspection, answers without one), and is counted against
  * its key's rate limit. The role each operation needs is then checked by the AuthGuard.
@@ -20,13 +28,26 @@ export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
 export function authenticateRequests(app: NestFastifyApplication): void {
   const auth = app.get(AuthService);
   const limiter = app.get(RateLimiter);
+  const failures = new RateLimiter(FAILED_KEYS.perMinute, Date.now, FAILED_KEYS.addresses);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
       if (PUBLIC_PATHS.has(req.routeOptions.url ?? '')) return;
-      req.user = await auth.authenticate(bearerKey(req.headers.authorization));
+      const key = bearerKey(req.headers.authorization);
+      const address = clientAddress(req.ip);
+      const blocked = key ? failures.wait(address) : 0;
+      if (blocked > 0) {
+        return rateLimited(
+          req,
+          reply,
+          blocked,
+          `Too many invalid API keys from this address: retry in ${blocked} s`,
+        );
+      }
+      req.user = await auth.authenticate(key);
       if (!req.user) {
+        if (key) failures.take(address);
         return refuse(
           req,
           reply,
@@ -38,20 +59,20 @@ export function authenticateRequests(app: NestFastifyApplication): void {
       }
       const wait = limiter.take(req.user.apiKeyId);
       if (wait > 0) {
-        void reply.header('retry-after', String(wait));
-        return refuse(
-          req,
-          reply,
-          new AppError(
-            ErrorCode.RATE_LIMITED,
-            `Rate limit reached for this key: retry in ${wait} s`,
-            {
-              retryAfterSeconds: wait,
-            },
-          ),
-        );
+        return rateLimited(req, reply, wait, `Rate limit reached for this key: retry in ${wait} s`);
       }
     });
+}
+
+function rateLimited(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  seconds: number,
+  message: string,
+): FastifyReply {
+  void reply.header('retry-after', String(seconds));
+  const error = new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds: seconds });
+  return refuse(req, reply, error);
 }
 
 /** GraphQL clients get a GraphQL-shaped error, other routes `{ error: { code, message } }`. */

@@ -6,7 +6,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AppError, codeOfHttpStatus, ErrorCode, httpStatusOf } from './errors.js';
+import { AppError, codeOfClientStatus, ErrorCode, httpStatusOf } from './errors.js';
 import { databaseInputError } from './graphql/format-error.js';
 
 /**
@@ -35,7 +35,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       body = { code, message };
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {
       status = exception.getStatus();
-      body = { code: codeOfHttpStatus[status] ?? 'BAD_REQUEST', message: exception.message };
+      body = { code: codeOfClientStatus(status), message: exception.message };
     } else {
       this.log.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

@@ -6,7 +6,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from '../logging/pino-logger.js';
 import type { DataSource } from 'typeorm';
 import { mercuriusErrorFormatter } from '../common/graphql/format-error.js';
-import { costLimitHook, LIMITS, validationRules } from '../common/graphql/limits.js';
+import { LIMITS, validationRules } from '../common/graphql/limits.js';
+import { costLimitHook } from '../common/graphql/query-cost.js';
+import { validateDocumentHook } from '../common/graphql/validate-document.hook.js';
 import type { Settings } from '../config/env.js';
 import { createLoaders } from './loaders.js';
 import type { RequestContext } from './request-context.js';
@@ -29,11 +31,16 @@ export class ApiGraphQLModule {
             autoSchemaFile: true,
             sortSchema: true,
             jit: 1,
+            // Valid documents only (the hook refuses the others first), each within LIMITS.tokens.
+            cache: LIMITS.documentCache,
+            graphql: { parseOptions: { maxTokens: LIMITS.tokens } },
             graphiql: false,
             allowBatchedQueries: false,
             queryDepth: LIMITS.depth,
-            validationRules: validationRules(settings.introspection),
-            hooks: { preExecution: costLimitHook(settings.MAX_QUERY_COST) },
+            hooks: {
+              preValidation: validateDocumentHook(validationRules(settings.introspection)),
+              preExecution: costLimitHook(settings.MAX_QUERY_COST),
+            },
             context: (req: FastifyRequest, _reply: FastifyReply): RequestContext => ({
               req,
               loaders: createLoaders(ds),

@@ -33,8 +33,12 @@ export class UsersResolver {
 
   @Mutation(() => CreatedApiKeyModel, { description: 'A new key; its secret is shown once.' })
   @Roles(Role.ADMIN)
-  createApiKey(@Args('input') input: CreateApiKeyInput, @CurrentActor() actor: Actor) {
-    return this.users.createApiKey(actor, input);
+  createApiKey(
+    @Args('input') input: CreateApiKeyInput,
+    @CurrentActor() actor: Actor,
+    @CurrentUser() caller: AuthUser,
+  ) {
+    return this.users.createApiKey(actor, input, caller.role);
   }
 
   @Mutation(() => ApiKeyModel, { description: 'Revokes a key at once.' })

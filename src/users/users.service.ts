@@ -12,7 +12,7 @@ import { updateVersioned } from '../common/optimistic-lock.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { AppUserEntity } from '../auth/app-user.entity.js';
 import type { ApiKeysArgs, CreateApiKeyInput, UpdateUserInput } from './dto/api-key.inputs.js';
-import { roleIncludes } from '../auth/role.enum.js';
+import { type Role, roleIncludes } from '../auth/role.enum.js';
 import { UserModel } from '../auth/user.model.js';
 import { ApiKeyModel, type CreatedApiKeyModel } from './api-key.model.js';
 
@@ -30,15 +30,31 @@ export class UsersService {
   ) {}
 
   /** A new key for `email` (the user is created when new). The secret is in the answer, only there. */
-  createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKeyModel> {
-    return this.ds.transaction((em) => this.createApiKeyIn(em, actor, input));
+  createApiKey(
+    actor: Actor,
+    input: CreateApiKeyInput,
+    callerRole?: Role,
+  ): Promise<CreatedApiKeyModel> {
+    return this.ds.transaction((em) => this.createApiKeyIn(em, actor, input, callerRole));
   }
 
+  /**
+   * A caller (an ADMIN, as the API has it) may give a key any role up to its own, to any user; a
+   * key above the user's role raises the user to it, audited, so the key works as issued. Without
+   * `callerRole` (the command line, the first start) any role may be given.
+   */
   async createApiKeyIn(
     em: EntityManager,
     actor: Actor,
     input: CreateApiKeyInput,
+    callerRole?: Role,
   ): Promise<CreatedApiKeyModel> {
+    if (callerRole && !roleIncludes(callerRole, input.role)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `A key may not carry a role above your own (${callerRole}); asked for ${input.role}`,
+      );
+    }
     const users = em.getRepository(AppUserEntity);
     const created: unknown[] = await em.query(
       'INSERT INTO app_user (email, role) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING RETURNING id',

@@ -1,4 +1,7 @@
+import { FAILED_KEYS } from '../../src/auth/authenticate.hook.js';
+import { SYSTEM_ACTOR } from '../../src/auth/auth-user.js';
 import { Role } from '../../src/auth/role.enum.js';
+import { UsersService } from '../../src/users/users.service.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 const ME = '{ me { email role } }';
@@ -155,5 +158,130 @@ describe('API keys and roles (e2e)', () => {
       `SELECT count(*)::int AS n FROM app_user WHERE email = 'sneaky@example.org'`,
     );
     expect(users).toBe(0);
+  });
+});
+
+describe('a key never carries more than its user (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: false });
+  });
+  afterAll(() => t.close());
+
+  const UPDATE_USER =
+    'mutation($input: UpdateUserInput!) { updateUser(input: $input) { role version } }';
+  const setRole = async (email: string, role: Role) => {
+    const [user] = await t.ds.query('SELECT id, version FROM app_user WHERE email = $1', [email]);
+    const res = await t.gql(
+      UPDATE_USER,
+      { input: { id: user.id, expectedVersion: user.version, role } },
+      { as: Role.ADMIN },
+    );
+    expect(res.errors).toBeUndefined();
+  };
+
+  it('acts with the user’s current role from the next request on, whatever the key says', async () => {
+    const created = await t.gql(
+      CREATE_KEY,
+      { input: { email: 'demoted@example.org', role: 'ADMIN' } },
+      { as: Role.ADMIN },
+    );
+    const { secret } = created.data.createApiKey;
+    expect((await t.gql(ME, {}, { key: secret })).data.me.role).toBe('ADMIN');
+
+    await setRole('demoted@example.org', Role.ANALYST);
+    expect((await t.gql(ME, {}, { key: secret })).data.me.role).toBe('ANALYST');
+    const [{ n: before }] = await t.ds.query('SELECT count(*)::int AS n FROM api_key');
+    const escalate = await t.gql(
+      CREATE_KEY,
+      { input: { email: 'demoted@example.org', role: 'ADMIN' } },
+      { key: secret },
+    );
+    expect(escalate.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const list = await t.gql('{ apiKeys(first: 5) { totalCount } }', {}, { key: secret });
+    expect(list.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const [{ n: after }] = await t.ds.query('SELECT count(*)::int AS n FROM api_key');
+    expect(after).toBe(before);
+
+    await setRole('demoted@example.org', Role.ADMIN);
+    expect((await t.gql(ME, {}, { key: secret })).data.me.role).toBe('ADMIN');
+  });
+
+  it('gives a key no more than its own role, however high its user', async () => {
+    const created = await t.gql(
+      CREATE_KEY,
+      { input: { email: 'chief@example.org', role: 'INVESTIGATOR' } },
+      { as: Role.ADMIN },
+    );
+    await setRole('chief@example.org', Role.ADMIN);
+    const me = await t.gql(ME, {}, { key: created.data.createApiKey.secret });
+    expect(me.data.me.role).toBe('INVESTIGATOR');
+  });
+
+  it('lets a caller grant at most its own role', async () => {
+    const users = t.app.get(UsersService);
+    const input = { email: 'granted@example.org', role: Role.ADMIN };
+    await expect(users.createApiKey(SYSTEM_ACTOR, input, Role.INVESTIGATOR)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM app_user WHERE email = 'granted@example.org'`,
+    );
+    expect(n).toBe(0);
+    const ok = await users.createApiKey(
+      SYSTEM_ACTOR,
+      { ...input, role: Role.COMPLIANCE },
+      Role.ADMIN,
+    );
+    expect(ok.apiKey.role).toBe(Role.COMPLIANCE);
+  });
+});
+
+describe('wrong keys are rate limited by address (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: false });
+  });
+  afterAll(() => t.close());
+
+  const madeUp = (i: number) => `st_${i.toString(16).padStart(8, '0')}_${'A'.repeat(43)}`;
+  const ask = (remoteAddress: string, key: string) =>
+    t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        remoteAddress,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        payload: { query: ME },
+      });
+  const keyLookups = () => t.queries.statements.filter((q) => q.includes('FROM api_key k')).length;
+
+  it('refuses an address after its budget of wrong keys, before the database is asked', async () => {
+    t.queries.reset();
+    const statuses: number[] = [];
+    for (let i = 0; i < 300; i++) statuses.push((await ask('203.0.113.7', madeUp(i))).statusCode);
+    expect(statuses.slice(0, FAILED_KEYS.perMinute).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(FAILED_KEYS.perMinute).every((s) => s === 429)).toBe(true);
+    expect(keyLookups()).toBe(FAILED_KEYS.perMinute);
+    const limited = await ask('203.0.113.7', madeUp(1));
+    expect(limited.headers['retry-after']).toEqual(expect.stringMatching(/^\d+$/));
+    expect(limited.json().errors[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
+  });
+
+  it('does not lock out other addresses', async () => {
+    for (let i = 0; i < 100; i++) await ask('203.0.113.8', madeUp(i));
+    expect((await ask('203.0.113.8', madeUp(0))).statusCode).toBe(429);
+    const valid = await ask('198.51.100.1', await t.keyFor(Role.ANALYST));
+    expect(valid.statusCode).toBe(200);
+    expect((await ask('198.51.100.2', madeUp(0))).statusCode).toBe(401);
+    // An IPv6 subscriber's /64 is one address; the next /64 is another.
+    for (let i = 0; i < 100; i++) await ask(`2001:db8:0:1::${i.toString(16)}`, madeUp(i));
+    expect((await ask('2001:db8:0:1:ffff::1', madeUp(0))).statusCode).toBe(429);
+    expect((await ask('2001:db8:0:2::1', madeUp(0))).statusCode).toBe(401);
   });
 });

@@ -1,5 +1,17 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type GqlResponse, type TestApp } from './test-app.js';
+
+// The heap is measured after a full collection (jest runs without --expose-gc).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapAfterGc = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+const MB = 1024 * 1024;
 
 const nested = (parents: number) =>
   `{ components(first: 1) { edges { node { manufacturer { ${'parent { '.repeat(parents)}name${' }'.repeat(parents)} } } } } }`;
@@ -115,5 +127,105 @@ describe('introspection (e2e)', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('memory under invalid queries (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: false, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  });
+  afterAll(() => t.close());
+
+  const post = async (query: string) =>
+    t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { ...(await t.authHeader(Role.ANALYST)), 'content-type': 'application/json' },
+        payload: JSON.stringify({ query }),
+      });
+
+  /** 900 unknown fields: within every limit, and 100 validation errors (GraphQL's own cap). */
+  const invalid = (i: number) =>
+    `{ ${Array.from({ length: 900 }, (_, k) => `f${k}_${i}`).join(' ')} }`;
+  /** 480 KB of unknown fields, as in the attack. */
+  const huge = (i: number) => `{ ${`g${i} `.repeat(480_000 / (String(i).length + 2))} }`;
+
+  it('keeps no trace of 100 distinct invalid queries, and answers after them', async () => {
+    await post('{ me { role } }'); // warm: the first request compiles what every request uses
+    const before = heapAfterGc();
+    for (let i = 0; i < 100; i++) {
+      const res = await post(invalid(i));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+    for (let i = 0; i < 5; i++) {
+      const res = await post(huge(i));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].extensions.code).toBe('QUERY_TOO_LARGE');
+    }
+    const grown = (heapAfterGc() - before) / MB;
+    // Each invalid document was kept with its errors before (about 1 MB each, 23 MB at 480 KB).
+    expect(grown).toBeLessThan(30);
+    const after = await post('{ me { role } }');
+    expect(after.statusCode).toBe(200);
+    expect(after.json().data.me.role).toBe('ANALYST');
+  });
+
+  it('refuses a query of more tokens than the limit, whatever its length', async () => {
+    const res = await post(`{ me { ${'role '.repeat(1000)}} }`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].extensions.code).toBe('QUERY_TOO_LARGE');
+  });
+});
+
+describe('the cost of lists without `first` (e2e)', () => {
+  let t: TestApp;
+  let ids: string[];
+  beforeAll(async () => {
+    t = await createTestApp({ seeded: false, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    // Ten published records, each corroborating every other one.
+    ids = [];
+    for (let i = 0; i < 10; i++) {
+      const [{ id }] = await t.ds.query(
+        `INSERT INTO evidence (title, status) VALUES ($1, 'PUBLISHED') RETURNING id`,
+        [`record ${i}`],
+      );
+      ids.push(id);
+    }
+    ids.sort();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        await t.ds.query(
+          'INSERT INTO evidence_corroboration (evidence_id, other_evidence_id) VALUES ($1, $2)',
+          [ids[i], ids[j]],
+        );
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  const nested = (levels: number): string =>
+    levels === 0 ? 'id title' : `corroborations { evidence { ${nested(levels - 1)} } }`;
+
+  it('refuses 15 aliases of four nested corroborations with QUERY_TOO_COSTLY', async () => {
+    const query = `{ ${Array.from(
+      { length: 15 },
+      (_, i) => `a${i}: evidence(id: "${ids[i % ids.length]}") { ${nested(4)} }`,
+    ).join(' ')} }`;
+    const res = await t.gql(query);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 50_000 });
+    expectClean(res);
+  });
+
+  it('still answers a record with its corroborations, and theirs', async () => {
+    const res = await t.gql(`{ evidence(id: "${ids[0]}") { ${nested(2)} } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.evidence.corroborations).toHaveLength(9);
+    expect(res.data.evidence.corroborations[0].evidence.corroborations).toHaveLength(9);
   });
 });

@@ -66,6 +66,24 @@ describe('formatGraphQLError', () => {
     ).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('codes a query over the token limit QUERY_TOO_LARGE', () => {
+    const tooMany = new GraphQLError(
+      'Syntax Error: Document contains more that 1000 tokens. Parsing aborted.',
+    );
+    expect(formatGraphQLError(tooMany, log).extensions?.code).toBe(ErrorCode.QUERY_TOO_LARGE);
+  });
+
+  it('answers a request Fastify could not read with its status and a code', () => {
+    const format = mercuriusErrorFormatter(log);
+    const unsupported = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
+    const notJson = Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 });
+    const res = format({ errors: [wrap(unsupported)] });
+    expect(res.statusCode).toBe(415);
+    expect(res.response.errors[0].extensions?.code).toBe(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    expect(format({ errors: [wrap(notJson)] }).statusCode).toBe(400);
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
   it('answers 500 only when an unexpected error left no data', () => {
     const format = mercuriusErrorFormatter(log);
     expect(format({ data: null, errors: [wrap(new Error('boom'))] }).statusCode).toBe(500);

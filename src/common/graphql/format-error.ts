@@ -1,7 +1,13 @@
 import { HttpException } from '@nestjs/common';
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { AppError, codeOfHttpStatus, ErrorCode, httpStatusOf } from '../errors.js';
+import {
+  AppError,
+  codeOfClientStatus,
+  codeOfHttpStatus,
+  ErrorCode,
+  httpStatusOf,
+} from '../errors.js';
 
 interface Log {
   error(obj: unknown, msg?: string): void;
@@ -35,6 +41,9 @@ function graphqlErrorCode(error: GraphQLError): string {
     error.extensions?.code ??
     (original instanceof GraphQLError ? original.extensions?.code : undefined);
   if (typeof given === 'string') return given;
+  // graphql-js' own wording (sic), raised when the text has more than LIMITS.tokens tokens.
+  if (/^Syntax Error: Document contains more that \d+ tokens/.test(error.message))
+    return ErrorCode.QUERY_TOO_LARGE;
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   if (
     /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(error.message)
@@ -70,8 +79,9 @@ export function formatGraphQLError(error: GraphQLError, log: Log): GraphQLFormat
   }
   const status = (original as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Mercurius' own request errors (body, batching, ...): the client's fault, said plainly.
-    const code = codeOfHttpStatus[status] ?? 'BAD_REQUEST';
+    // Fastify's and Mercurius' own request errors (body, content type, ...): the request could
+    // not be read, said plainly.
+    const code = status === 400 ? ErrorCode.BAD_REQUEST : codeOfClientStatus(status);
     return { ...base, message: original.message, extensions: { code } };
   }
   log.error({ err: original, path: error.path }, 'unexpected error in a GraphQL request');
@@ -102,6 +112,12 @@ const REQUEST_ERRORS = new Set<string>([
   ErrorCode.TOO_MANY_ALIASES,
   ErrorCode.BATCHED_QUERIES_NOT_ALLOWED,
   ErrorCode.PAYLOAD_TOO_LARGE,
+  ErrorCode.QUERY_TOO_LARGE,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  ErrorCode.METHOD_NOT_ALLOWED,
+  ErrorCode.URI_TOO_LONG,
+  ErrorCode.HEADERS_TOO_LARGE,
 ]);
 const isRequestError = (code: string) => code.startsWith('GRAPHQL_') || REQUEST_ERRORS.has(code);
 
