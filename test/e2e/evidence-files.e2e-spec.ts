@@ -1,9 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, mkdtemp, readdir, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdtemp,
+  open,
+  readdir,
+  rm,
+  stat,
+  symlink,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Role } from '../../src/auth/role.enum.js';
+import { EvidenceFilesService } from '../../src/evidence/evidence-files.service.js';
 import { multipart, multipartBody, type FormPart } from './multipart.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -28,7 +39,7 @@ describe('evidence files: served intact or not at all, uploads all or nothing (e
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'sanctrace-evidence-files-'));
     await chmod(dataDir, 0o755);
-    t = await createTestApp({ env: { DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: '65536' } });
+    t = await createTestApp({ env: { DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: String(2 << 20) } });
     const res = await t.gql(
       'mutation { createApiKey(input: { email: "reviewer@test.sanctrace", role: INVESTIGATOR }) { secret } }',
       {},
@@ -160,6 +171,45 @@ describe('evidence files: served intact or not at all, uploads all or nothing (e
       `MISMATCH: the stored copy is a symbolic link, not a file (file ${sha(content)}, found on download)`,
       `MISSING: no stored copy (file ${sha(content)}, found on download)`,
     ]);
+  });
+
+  it('cuts a download short, and logs it, when the copy changes while it is being sent', async () => {
+    const id = await add('Changed while downloaded');
+    const content = Buffer.alloc(1 << 20, 7);
+    expect((await upload(id, content)).status).toBe(201);
+    const email = 'investigator@test.sanctrace';
+    const [{ id: userId }] = await t.ds.query('SELECT id FROM app_user WHERE email = $1', [email]);
+    const viewer = { userId, email, role: Role.INVESTIGATOR, apiKeyId: '' };
+    const read = await t.app
+      .get(EvidenceFilesService)
+      .open(viewer, { userId, requestId: null }, sha(content));
+
+    // Checked, then changed in place before the reader gets to its last byte.
+    const handle = await open(stored(sha(content)), 'r+');
+    await handle.write(Buffer.from([8]), 0, 1, content.length - 1);
+    await handle.close();
+    let received = 0;
+    let failure: unknown = null;
+    try {
+      for await (const chunk of read.stream) received += (chunk as Buffer).length;
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(Error);
+    expect(received).toBeLessThan(content.length);
+
+    const changed = Buffer.from(content);
+    changed[content.length - 1] = 8;
+    const note = `MISMATCH: the stored copy (${content.length} bytes) hashes to ${sha(changed)} (file ${sha(content)}, found while it was being sent, which was cut short)`;
+    let checks: Custody[] = [];
+    for (let i = 0; i < 100 && !checks.length; i++) {
+      await new Promise((later) => setTimeout(later, 20));
+      checks = (await custody(id)).filter((c) => c.action === 'HASH_VERIFIED');
+    }
+    expect(checks).toEqual([
+      { action: 'HASH_VERIFIED', sha256: sha(changed), note, actor: { email } },
+    ]);
+    expectRefused(await download(sha(content)), sha(content));
   });
 
   it('answers a path trick in :sha256 with a 4xx and a code, never a file', async () => {
@@ -326,7 +376,7 @@ describe('evidence files: served intact or not at all, uploads all or nothing (e
       ['a file type that is no media type', form([{ ...file, type: '<script>' }]), BAD],
       [
         'a file over the limit',
-        form([{ ...file, content: Buffer.alloc(70_000, 1) }]),
+        form([{ ...file, content: Buffer.alloc((2 << 20) + 1, 1) }]),
         'PAYLOAD_TOO_LARGE',
       ],
       ['JSON instead of multipart', raw('{"file":"x"}', 'application/json'), NOT_MULTIPART],
