@@ -49,8 +49,11 @@ export class EvidenceFilesService {
    * takes no new file, but may take the one it holds again, to repair it.
    */
   async upload(actor: Actor, evidenceId: string, req: FastifyRequest): Promise<StoredFile> {
-    const received = await receiveUpload(req, this.store, this.settings.EVIDENCE_MAX_BYTES);
-    const { file, mediaType, originalName } = received;
+    const { file, mediaType, originalName } = await receiveUpload(
+      req,
+      this.store,
+      this.settings.EVIDENCE_MAX_BYTES,
+    );
     try {
       await this.ds.transaction(async (em) => {
         const record = await this.evidence.lock(em, evidenceId);
