@@ -36,7 +36,6 @@ export class ApiGraphQLModule {
             graphql: { parseOptions: { maxTokens: LIMITS.tokens } },
             graphiql: false,
             allowBatchedQueries: false,
-            queryDepth: LIMITS.depth,
             hooks: {
               preValidation: validateDocumentHook(validationRules(settings.introspection)),
               preExecution: costLimitHook(settings.MAX_QUERY_COST),

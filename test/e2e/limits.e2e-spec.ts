@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { getIntrospectionQuery } from 'graphql';
 import { runInNewContext } from 'node:vm';
 import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type GqlResponse, type TestApp } from './test-app.js';
@@ -113,6 +114,37 @@ describe('API limits (e2e)', () => {
 
 describe('introspection (e2e)', () => {
   const INTROSPECT = '{ __schema { queryType { name } } }';
+
+  it("answers the standard introspection query (GraphiQL's), and refuses one nested to explode", async () => {
+    const t = await createTestApp({ seeded: false });
+    try {
+      const standard = getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      });
+      const res = await t.gql(standard, {}, { as: Role.ANALYST });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.__schema.queryType.name).toBe('Query');
+      // GraphQL's own MaxIntrospectionDepthRule refuses `fields { type { fields ... } }` nesting.
+      const nested = (n: number): string => (n ? `fields { type { ${nested(n - 1)} } }` : 'name');
+      const exploding = await t.gql(
+        `{ __schema { types { ${nested(4)} } } }`,
+        {},
+        {
+          as: Role.ANALYST,
+        },
+      );
+      expect([exploding.status, exploding.errors?.[0].message]).toEqual([
+        400,
+        'Maximum introspection depth exceeded',
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
 
   it.each([
     [{}, true],

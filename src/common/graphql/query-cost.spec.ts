@@ -1,4 +1,4 @@
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { ASSUMED_LIST_SIZE, costLimitHook, queryCost } from './query-cost.js';
 
 const schema = buildSchema(`
@@ -24,6 +24,15 @@ describe('queryCost', () => {
     );
     // A list of scalars has nothing under it to multiply.
     expect(cost('{ item { tags } }')).toBe(2);
+  });
+
+  it('counts introspection by the entries of its lists, at their sizes in the schema', () => {
+    const types = Object.keys(schema.getTypeMap()).length;
+    expect(cost('{ __schema { types { name } } }')).toBe(1 + types);
+    // The standard query (GraphiQL's): a few hundred entries here, not 20 × 20 × 20 of them.
+    const standard = cost(getIntrospectionQuery({ descriptions: true }));
+    expect(standard).toBeGreaterThan(types);
+    expect(standard).toBeLessThan(20 * types);
   });
 
   it('refuses a query past the limit before it runs', async () => {
