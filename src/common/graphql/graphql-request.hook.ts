@@ -32,7 +32,7 @@ export function checkGraphQLRequests(app: NestFastifyApplication): void {
     .getInstance()
     .addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
       if (req.routeOptions.url !== '/graphql') return;
-      const found = req.method === 'GET' ? getProblem(req.query) : postProblem(req);
+      const found = req.method === 'POST' ? postProblem(req) : getProblem(req.query);
       if (found) {
         await reply.code(httpStatusOf[found.code]).send({
           data: null,
