@@ -4,7 +4,7 @@
 // own inputs and stamp, each skipped when its stamp is newer than all its inputs:
 //  - the service: the compiler runs incrementally (dist/.tsbuildinfo) and writes in place: dist/ is
 //    never deleted under a running service. Compiled files whose source is gone are removed.
-//  - the GraphiQL page (web/graphiql/, with the README's example queries): bundled by esbuild into
+//  - the GraphiQL page (web/graphiql/, with the example queries of docs/queries.md): bundled by esbuild into
 //    dist/graphiql/; new files are written beside the old ones, which go once the page names them
 //    no more.
 // `--force` builds whatever the stamps say.
@@ -89,7 +89,7 @@ await step(
 await step(
   'dist/graphiql/',
   {
-    inputs: ['web/graphiql', 'README.md', 'package-lock.json'],
+    inputs: ['web/graphiql', 'docs/queries.md', 'package-lock.json'],
     stamp: path.join(dist, 'graphiql', '.build-stamp'),
   },
   async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { projectRoot } from '../../src/common/project-root.js';
-import { readmeExamples } from '../../web/graphiql/readme-examples.mjs';
+import { exampleQueries } from '../../web/graphiql/example-queries.mjs';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** `npm test` builds the page first (scripts/build.mjs, the `pretest` script). */
@@ -77,7 +77,7 @@ describe('GraphiQL at /graphiql (e2e)', () => {
   it('serves every file the page loads without a key, typed, cached for good, none from another host', async () => {
     const files = await crawl();
     const assets = [...files.keys()].filter((u) => u !== '/graphiql');
-    // The page's script and styles, Monaco's three workers (no CDN), the README's examples.
+    // The page's script and styles, Monaco's three workers (no CDN), the documented example queries.
     for (const expected of [
       /\/main-\w+\.js$/,
       /\/main-\w+\.css$/,
@@ -119,15 +119,15 @@ describe('GraphiQL at /graphiql (e2e)', () => {
     expect((await get(script, { 'accept-encoding': 'br' })).headers['content-encoding']).toBe('br');
   });
 
-  it("offers the README's example queries, read from it when the page was built", async () => {
-    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-    const expected = readmeExamples(readme);
+  it('offers the documented example queries, read from docs/queries.md when the page was built', async () => {
+    const readme = readFileSync(path.join(projectRoot, 'docs/queries.md'), 'utf8');
+    const expected = exampleQueries(readme);
     expect(expected.length).toBeGreaterThanOrEqual(6);
     const files = await crawl();
     const url = [...files.keys()].find((u) => /\/examples-\w+\.json$/.test(u))!;
     const served = files.get(url)!.json();
     expect(served).toEqual(expected);
-    // Titled by the README's text, queries only (no mutation), variables where the README shows them.
+    // Titled by the document's text, queries only (no mutation), variables where it shows them.
     expect(served.map((e: any) => e.query)).toContain(
       [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1])[1],
     );

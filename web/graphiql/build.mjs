@@ -1,6 +1,6 @@
 // Bundles the GraphiQL page with esbuild into dist/graphiql/: index.html, and under assets/ the
 // page's script and styles, the chunks it loads on demand, Monaco's three web workers and the
-// README's example queries (examples-HASH.json, which the page fetches), all with
+// documented example queries (docs/queries.md, in examples-HASH.json, which the page fetches), all with
 // content hashes in their names (so they can be cached for good), each also gzip- and
 // brotli-compressed for the server to send as is. Nothing is fetched from another host.
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { readmeExamples } from './readme-examples.mjs';
+import { exampleQueries } from './example-queries.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Where the page's files are served from (see src/graphiql/). */
@@ -38,12 +38,12 @@ const outputsOf = (result, outdir) =>
   Object.keys(result.metafile.outputs).map((f) => path.relative(outdir, path.resolve(here, f)));
 
 /**
- * Builds the page into `outdir` (dist/graphiql) from web/graphiql/ and the README's examples.
+ * Builds the page into `outdir` (dist/graphiql) from web/graphiql/ and the examples of docs/queries.md.
  * @returns {{ files: number, bytes: number, gzipBytes: number, examples: number }}
  */
 export async function buildGraphiql({ root, outdir }) {
   const assets = path.join(outdir, 'assets');
-  const examples = readmeExamples(readFileSync(path.join(root, 'README.md'), 'utf8'));
+  const examples = exampleQueries(readFileSync(path.join(root, 'docs/queries.md'), 'utf8'));
   const examplesJson = `${JSON.stringify(examples, null, 2)}\n`;
   const examplesFile = `examples-${createHash('sha256').update(examplesJson).digest('hex').slice(0, 8)}.json`;
   writeFileSync(path.join(assets, examplesFile), examplesJson);

@@ -1,6 +1,6 @@
 import { type GraphiQLPlugin, useGraphiQL } from '@graphiql/react';
 import { useEffect, useState } from 'react';
-import type { Example } from './readme-examples.mjs';
+import type { Example } from './example-queries.mjs';
 
 /** The examples file of this build (assets/examples-HASH.json), named by the build. */
 declare const SANCTRACE_EXAMPLES_URL: string;
@@ -25,7 +25,9 @@ function ExampleList() {
   return (
     <section className="sanctrace-examples" aria-label="Example queries">
       <div className="graphiql-doc-explorer-title">Examples</div>
-      <p>From the README. Click one to load it into the editor (your headers stay as they are).</p>
+      <p>
+        From docs/queries.md. Click one to load it into the editor (your headers stay as they are).
+      </p>
       {list === null ? null : list.length === 0 ? (
         <p>No examples could be read.</p>
       ) : (

@@ -21,7 +21,7 @@ const DEFAULT_QUERY = `# Sanctrace GraphQL. Every request needs an API key: put 
 # below, in place of <your API key>. (The first start of the service wrote an ADMIN key to
 # DATA_DIR/admin-key, ./.sanctrace/admin-key by default.) The key is not stored by this page.
 #
-# The README's example queries are in the Examples panel on the left: click one to load it, then
+# The documented example queries are in the Examples panel on the left: click one to load it, then
 # run it with the play button or Ctrl-Enter.
 
 {

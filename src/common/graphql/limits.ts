@@ -11,7 +11,7 @@ import {
 import { ErrorCode } from '../errors.js';
 
 /**
- * The API limits of DESIGN.md §5, and those that keep one request's memory and stack bounded. Page
+ * The API limits (docs/access.md, Limits), and those that keep one request's memory and stack bounded. Page
  * size (at most 100) is checked on each list's arguments, the cost limit is the MAX_QUERY_COST
  * setting (see query-cost.ts), the request body limit BODY_LIMIT_BYTES.
  */

@@ -1,5 +1,5 @@
-// The README's example queries, for the GraphiQL page: each ```graphql block of its "Example
-// queries" section that is not a mutation, titled by the paragraph before it, with the variables
+// The documented example queries (docs/queries.md), for the GraphiQL page: each ```graphql block of
+// its "Example queries" section that is not a mutation, titled by the paragraph before it, with the variables
 // that paragraph shows as inline JSON (`{ "ti": "…" }`) when it shows some.
 import MarkdownIt from 'markdown-it';
 
@@ -8,7 +8,7 @@ const SECTION = 'Example queries';
 /** @typedef {{ title: string, query: string, variables?: string }} Example */
 
 /** @returns {Example[]} */
-export function readmeExamples(markdown) {
+export function exampleQueries(markdown) {
   const tokens = new MarkdownIt().parse(markdown, {});
   const start = tokens.findIndex(
     (t, i) => t.type === 'heading_open' && tokens[i + 1].content.trim() === SECTION,

@@ -3,15 +3,14 @@ import path from 'node:path';
 import { projectRoot } from '../../src/common/project-root.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
-/** The README's example queries (not mutations), as a user would paste them. */
-const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const section = readme.slice(
-  readme.indexOf('## Example queries'),
-  readme.indexOf('## Keys and roles'),
-);
-const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)]
-  .map((m) => m[1])
-  .filter((q) => !q.trimStart().startsWith('mutation'));
+/** The queries (not mutations) of a document, as a user would paste them. */
+const queriesOf = (file: string) =>
+  [...readFileSync(path.join(projectRoot, file), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .filter((q) => !q.trimStart().startsWith('mutation'));
+/** docs/queries.md's examples first (tested below by their position), then the README's tour. */
+const examples = queriesOf('docs/queries.md');
+const tour = queriesOf('README.md');
 
 /** Lengths of every list in a response (connections' edges and plain lists). */
 const lists = (value: unknown): number[] =>
@@ -21,16 +20,19 @@ const lists = (value: unknown): number[] =>
       ? Object.values(value).flatMap(lists)
       : [];
 
-describe('README example queries (e2e)', () => {
+describe('documented example queries (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
 
-  it('has examples to run', () => expect(examples.length).toBeGreaterThanOrEqual(6));
+  it('has examples to run', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    expect(tour.length).toBeGreaterThanOrEqual(3);
+  });
 
-  /** The ids the examples take as variables, looked up as the README says. */
+  /** The ids the examples take as variables, looked up as docs/queries.md says. */
   const variables = async () => {
     const [{ ti }] = await t.ds.query(
       `SELECT id AS ti FROM organization WHERE name = 'Texas Instruments'`,
@@ -41,14 +43,14 @@ describe('README example queries (e2e)', () => {
     return { ti, geran2 };
   };
 
-  it.each(examples.map((q, i) => [i + 1, q]))(
-    'example %i runs as an analyst and finds something',
-    async (_i, query) => {
-      const res = await t.gql(query, query.includes('$') ? await variables() : {});
-      expect(res.errors).toBeUndefined();
-      expect(Math.max(...lists(res.data))).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    ...examples.map((q, i) => [`docs/queries.md example ${i + 1}`, q]),
+    ...tour.map((q, i) => [`README tour query ${i + 1}`, q]),
+  ])('%s runs as an analyst and finds something', async (_i, query) => {
+    const res = await t.gql(query, query.includes('$') ? await variables() : {});
+    expect(res.errors).toBeUndefined();
+    expect(Math.max(...lists(res.data))).toBeGreaterThan(0);
+  });
 
   it('finds the TI parts in Shahed-136 airframes and the transshipment exporters to Russia', async () => {
     const ti = (await t.gql(examples[1], await variables())).data.components.edges.map(
