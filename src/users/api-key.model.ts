@@ -4,10 +4,15 @@ import { Connection } from '../common/graphql/connection.js';
 import type { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { Role } from '../auth/role.enum.js';
 
-@ObjectType('Viewer', { description: 'The caller: the user of the API key, with the key’s role.' })
+@ObjectType('Viewer', {
+  description: 'The caller: the user of the API key, and the role requests act with.',
+})
 export class ViewerModel {
   @Field() email!: string;
-  @Field(() => Role) role!: Role;
+  @Field(() => Role, {
+    description: 'The lower of the key’s role and its user’s current role.',
+  })
+  role!: Role;
 }
 
 @ObjectType('ApiKey', {
@@ -16,7 +21,11 @@ export class ViewerModel {
 export class ApiKeyModel {
   @Field(() => ID) id!: string;
   @Field({ description: 'The first characters of the key, to recognise it.' }) prefix!: string;
-  @Field(() => Role) role!: Role;
+  @Field(() => Role, {
+    description:
+      'The role the key was made with. Requests act with the lower of this and its user’s current role.',
+  })
+  role!: Role;
   @Field(() => String, { nullable: true }) label!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true }) lastUsedAt!: Date | null;
