@@ -1,4 +1,5 @@
 import { LineChecker } from './field-checks.js';
+import { WrongType } from './record-stream.js';
 import { ErrorSink } from './row-error.js';
 
 const timestamp = (value: string) => {
@@ -26,5 +27,28 @@ describe('LineChecker.timestamp', () => {
     ])
       expect(timestamp(bad)).toBe(`bad date and time ${JSON.stringify(bad)}: write ISO 8601`);
     expect(timestamp('2999-01-01T00:00Z')).toBe('at 2999-01-01T00:00Z is in the future');
+  });
+});
+
+describe('LineChecker.text', () => {
+  it('refuses a JSON value that is not text or a number, naming the column', () => {
+    const errors = new ErrorSink();
+    const check = new LineChecker(
+      errors,
+      3,
+      { exporter_name: new WrongType('an object'), hs_code: new WrongType('true') },
+      new Set(),
+    );
+    expect(check.text('exporter_name')).toBeUndefined();
+    expect(check.hsCode('hs_code')).toBeUndefined();
+    expect(check.ok).toBe(false);
+    expect(errors.errors).toEqual([
+      {
+        line: 3,
+        column: 'exporter_name',
+        message: 'exporter_name must be text or a number, not an object',
+      },
+      { line: 3, column: 'hs_code', message: 'hs_code must be text or a number, not true' },
+    ]);
   });
 });

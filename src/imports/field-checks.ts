@@ -1,4 +1,5 @@
 import { detach } from './memoize.js';
+import type { FieldValue } from './record-stream.js';
 import type { ErrorSink } from './row-error.js';
 
 const days = new Map<string, number | null>();
@@ -39,7 +40,7 @@ export class LineChecker {
   constructor(
     private readonly errors: ErrorSink,
     readonly line: number,
-    private readonly fields: Record<string, string | null>,
+    private readonly fields: Record<string, FieldValue>,
     /** The codes of the `country` table, read once per import. */
     private readonly countries: ReadonlySet<string>,
   ) {}
@@ -54,6 +55,8 @@ export class LineChecker {
   text(column: string, { required = false, max = 2000 } = {}): string | null | undefined {
     const v = this.fields[column] ?? null;
     if (v === null) return required ? this.fail(column, `missing ${column}`) : null;
+    if (typeof v !== 'string')
+      return this.fail(column, `${column} must be text or a number, not ${v.type}`);
     if (v.includes('\u0000')) return this.fail(column, `${column} contains a NUL character`);
     if (v.length > max) return this.fail(column, `${column} is longer than ${max} characters`);
     return v;
