@@ -13,6 +13,7 @@ import { EvidenceFilesAndReview1795600000000 } from './1795600000000-evidence-fi
 import { CreateImportRun1795610000000 } from './1795610000000-create-import-run.js';
 import { SanctionListingKey1795620000000 } from './1795620000000-sanction-listing-key.js';
 import { SourceRecordIdsOfStrikesAndFindings1795630000000 } from './1795630000000-source-record-ids-of-strikes-and-findings.js';
+import { ImportRunStatusAndShipmentRun1795640000000 } from './1795640000000-import-run-status-and-shipment-run.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CreateImportRun1795610000000,
   SanctionListingKey1795620000000,
   SourceRecordIdsOfStrikesAndFindings1795630000000,
+  ImportRunStatusAndShipmentRun1795640000000,
 ];

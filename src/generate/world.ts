@@ -9,7 +9,7 @@ import {
   TRADER_COUNTRIES,
   type Weights,
 } from './countries.js';
-import { MAKER_LEGAL_NAMES } from './legal-forms.js';
+import { MAKER_LEGAL_NAMES } from '../seed/maker-legal-names.js';
 import { type Business, NameFactory } from './names.js';
 import { type Random, WeightedChoice, shuffledZipf } from './random.js';
 import type { MakerInfo, Reference } from './reference.js';

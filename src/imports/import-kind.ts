@@ -1,12 +1,17 @@
 import type { QueryRunner } from 'typeorm';
 import type { LineChecker } from './field-checks.js';
+import type { MakerNames } from './maker-names.js';
 import type { RowError } from './row-error.js';
 
 export interface ImportContext {
   /** The dataset the rows come from (`--source`). */
   source: string;
-  /** Flags every row as synthetic (generated data). */
+  /** Flags every row the import creates or writes as synthetic (generated data). */
   synthetic: boolean;
+  /** The `import_run` recording the import, which shipments name as their last writer. */
+  runId: string | null;
+  /** The other names of the known manufacturers, read at the start of the import. */
+  makers: MakerNames;
 }
 
 export interface MergeResult {

@@ -7,11 +7,15 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { copyLine } from './copy-text.js';
 import { LineChecker } from './field-checks.js';
 import type { ImportContext, ImportKind } from './import-kind.js';
+import { addBatchCounts, type RunCounts } from './import-runs.js';
+import { MakerNames } from './maker-names.js';
 import { type ImportFormat, readRecords } from './record-stream.js';
 import { ErrorSink, type RowError } from './row-error.js';
 
-export interface ImportOptions extends ImportContext {
+export interface ImportOptions extends Omit<ImportContext, 'makers' | 'runId'> {
   kind: ImportKind;
+  /** The `import_run` to count each batch on, in the batch's transaction (none: counted nowhere). */
+  runId?: string | null;
   format: ImportFormat;
   /** Nothing is written: the whole file runs in one transaction that is rolled back. */
   dryRun?: boolean;
@@ -24,7 +28,8 @@ export interface ImportOptions extends ImportContext {
 export interface ImportReport {
   kind: string;
   source: string;
-  fileSha256: string;
+  /** The SHA-256 of the file, when it was read to its end (a strict import stops at a bad line). */
+  fileSha256: string | null;
   rows: number;
   inserted: number;
   updated: number;
@@ -33,12 +38,15 @@ export interface ImportReport {
   errors: RowError[];
   /** Errors past the first 1,000, counted but not listed. */
   errorsOmitted: number;
+  /** The `import_run` recording this import. */
+  runId: string | null;
   dryRun: boolean;
   strict: boolean;
   durationMs: number;
 }
 
-class StrictAbort extends Error {}
+/** A bad line in a `--strict` import: the whole file is refused, nothing is written. */
+export class StrictAbort extends Error {}
 
 /**
  * One batch of staged lines in COPY text format, held as flat buffers of about 64 KiB. (An array of
@@ -46,7 +54,10 @@ class StrictAbort extends Error {}
  */
 class Batch {
   readonly chunks: Buffer[] = [];
+  /** Lines staged. */
   rows = 0;
+  /** Lines read while this batch filled and refused before staging (counted with the batch). */
+  refused = 0;
   private pending = '';
 
   add(line: string): void {
@@ -85,6 +96,7 @@ export async function runImport(
   const errors = new ErrorSink();
   const totals = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0 };
   const hash = createHash('sha256');
+  let hashed = false;
   // Hashes the bytes as they pass, keeping the reader's backpressure (no 'data' listener).
   const hashing = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -92,14 +104,26 @@ export async function runImport(
       totals.bytes += chunk.length;
       done(null, chunk);
     },
+    flush(done) {
+      hashed = true;
+      done();
+    },
   });
 
   const q = ds.createQueryRunner();
   await q.connect();
+  const runId = options.runId ?? null;
+  let pending: Promise<void> = Promise.resolve();
   try {
     // Reference data, read once: a line naming an unknown country is refused as it is read.
     const codes = (await q.query('SELECT code FROM country')) as { code: string }[];
     const countries = new Set(codes.map((c) => c.code));
+    const ctx: ImportContext = {
+      source: options.source,
+      synthetic: options.synthetic,
+      runId,
+      makers: await MakerNames.load(q),
+    };
     await q.query('DROP TABLE IF EXISTS import_stage');
     await q.query(
       `CREATE TEMP TABLE import_stage (line integer NOT NULL, ${kind.stageColumns.map((c) => `${c} text`).join(', ')})`,
@@ -115,13 +139,22 @@ export async function runImport(
         await q.query(`SET LOCAL work_mem = '64MB'`);
         await q.query('TRUNCATE import_stage');
         await copyInto(q, kind, batch.sealed());
-        const merged = await kind.merge(q, options);
+        const merged = await kind.merge(q, ctx);
+        const counts: RunCounts = {
+          rows: batch.rows + batch.refused,
+          inserted: merged.inserted,
+          updated: merged.updated,
+          unchanged: batch.rows - merged.rejected.length - merged.inserted - merged.updated,
+          rejected: batch.refused + merged.rejected.length,
+        };
+        // The run counts what commits, with it.
+        if (runId) await addBatchCounts(q, runId, counts);
         if (!single) await q.query('COMMIT');
         for (const e of merged.rejected) errors.add(e.line, e.column, e.message);
-        totals.inserted += merged.inserted;
-        totals.updated += merged.updated;
+        totals.inserted += counts.inserted;
+        totals.updated += counts.updated;
         totals.rejected += merged.rejected.length;
-        totals.unchanged += batch.rows - merged.rejected.length - merged.inserted - merged.updated;
+        totals.unchanged += counts.unchanged;
         if (options.strict && merged.rejected.length) throw new StrictAbort();
       } catch (error) {
         if (!single) await q.query('ROLLBACK').catch(() => undefined);
@@ -131,13 +164,13 @@ export async function runImport(
     };
 
     let batch = new Batch();
-    let pending: Promise<void> = Promise.resolve();
     // Lines that cannot even be read (bad JSON, wrong number of fields) count as read and rejected.
     const unreadable = {
       add(line: number, column: string | null, message: string) {
         errors.add(line, column, message);
         totals.rows++;
         totals.rejected++;
+        batch.refused++;
         if (options.strict) throw new StrictAbort();
       },
     };
@@ -145,9 +178,10 @@ export async function runImport(
     for await (const record of records) {
       totals.rows++;
       const check = new LineChecker(errors, record.line, record.fields, countries);
-      const staged = kind.stage(check, options);
+      const staged = kind.stage(check, ctx);
       if (!staged) {
         totals.rejected++;
+        batch.refused++;
         if (options.strict) throw new StrictAbort();
         continue;
       }
@@ -163,6 +197,7 @@ export async function runImport(
     if (batch.rows) await flush(batch);
     if (single) await q.query(options.dryRun ? 'ROLLBACK' : 'COMMIT');
   } catch (error) {
+    await pending.catch(() => undefined); // a batch being merged ends (commits or not) first
     if (single) await q.query('ROLLBACK').catch(() => undefined);
     if (!(error instanceof StrictAbort)) throw error;
     // Strict: nothing was written; the report says why.
@@ -175,7 +210,7 @@ export async function runImport(
   return {
     kind: kind.name,
     source: options.source,
-    fileSha256: hash.digest('hex'),
+    fileSha256: hashed ? hash.digest('hex') : null,
     rows: totals.rows,
     inserted: totals.inserted,
     updated: totals.updated,
@@ -183,6 +218,7 @@ export async function runImport(
     rejected: totals.rejected,
     errors: errors.errors.sort((a, b) => a.line - b.line),
     errorsOmitted: errors.omitted,
+    runId,
     dryRun: Boolean(options.dryRun),
     strict: Boolean(options.strict),
     durationMs: Date.now() - started,

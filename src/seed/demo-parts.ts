@@ -16,6 +16,7 @@ import { normalizeOrganizationName } from '../organizations/normalize-name.js';
 import type { OrganizationEntity } from '../organizations/organization.entity.js';
 import { OrganizationRole } from '../organizations/organization.enums.js';
 import { classifyComponent, isUnspecified } from './component-classification.js';
+import { MAKER_LEGAL_NAMES } from './maker-legal-names.js';
 import { parseMarking } from './marking.js';
 
 /** One row of data/shahed-components.csv. */
@@ -76,10 +77,12 @@ export function splitManufacturer(value: string): { name: string; owner: string 
   return { name: match[1], owner: ABBREVIATIONS[match[2]] ?? match[2] };
 }
 
-const aliasesOf = (name: string) =>
-  Object.entries(ABBREVIATIONS)
+const aliasesOf = (name: string) => [
+  ...Object.entries(ABBREVIATIONS)
     .filter(([, full]) => full === name)
-    .map(([abbreviation]) => abbreviation);
+    .map(([abbreviation]) => abbreviation),
+  ...(MAKER_LEGAL_NAMES[name] ? [MAKER_LEGAL_NAMES[name]] : []),
+];
 
 const countryOf = (value: string) => (/^[A-Z]{2}$/.test(value.trim()) ? value.trim() : null);
 

@@ -3,6 +3,7 @@ import type { Relation } from 'typeorm';
 import { EditableEntity } from '../common/entity/base.entity.js';
 import { ComponentEntity } from '../components/component.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { ImportRunEntity } from '../imports/import-run.entity.js';
 import { CountryEntity } from '../reference/country.entity.js';
 import { HsCodeEntity } from '../reference/hs-code.entity.js';
 
@@ -22,6 +23,7 @@ import { HsCodeEntity } from '../reference/hs-code.entity.js';
 @Index('idx_shipment_hs_code_shipped_on', ['hsCode', 'shippedOn'])
 @Index('idx_shipment_import_country_shipped_on', ['importCountry', 'shippedOn'])
 @Index('idx_shipment_export_country_shipped_on', ['exportCountry', 'shippedOn'])
+@Index('idx_shipment_import_run_id', ['importRunId'])
 export class ShipmentEntity extends EditableEntity {
   @Column({ type: 'date' }) shippedOn!: string;
   @Column({ type: 'uuid', nullable: true }) exporterId!: string | null;
@@ -61,4 +63,9 @@ export class ShipmentEntity extends EditableEntity {
   @Column({ type: 'varchar', length: 100 }) source!: string;
   @Column({ type: 'varchar', length: 200 }) sourceRecordId!: string;
   @Column({ type: 'boolean', default: false }) synthetic!: boolean;
+  /** The import run that last inserted or changed this shipment (null: never written by an import). */
+  @Column({ type: 'uuid', nullable: true }) importRunId!: string | null;
+  @ManyToOne(() => ImportRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'import_run_id' })
+  importRun?: Relation<ImportRunEntity>;
 }

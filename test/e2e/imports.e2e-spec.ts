@@ -228,11 +228,13 @@ describe('bulk import of organizations (e2e)', () => {
       { line: 8, column: 'registration_ids', message: 'the same organization as line 3' },
     ]);
     // "Texas Instruments Incorporated" in the US is the seeded Texas Instruments: updated, not duplicated.
-    const [after] = await t.ds.query(`SELECT version, aliases FROM organization WHERE id = $1`, [
-      ti.id,
-    ]);
+    const [after] = await t.ds.query(
+      `SELECT version, aliases, address FROM organization WHERE id = $1`,
+      [ti.id],
+    );
     expect(after.version).toBe(ti.version + 1);
     expect(after.aliases).toEqual(expect.arrayContaining(['TI', 'Texas Instruments Incorporated']));
+    expect(after.address).toBe('12500 TI Boulevard, Dallas, Texas');
     // "Vector Components" shares OOO Vektor's INN: the same company, so the file repeats itself.
     const vektor = await t.ds.query(
       `SELECT name, roles::text[] AS roles, aliases, registration_ids FROM organization WHERE registration_ids @> '{"ru_inn":"7701234567"}'`,

@@ -1,13 +1,12 @@
 import { ComponentCategory } from '../../components/component.enums.js';
 import { normalizePartNumber } from '../../components/part-number.js';
-import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import { affected, type ImportKind, rejectRows } from '../import-kind.js';
 import { memoize } from '../memoize.js';
 import type { RowError } from '../row-error.js';
+import { stageMakerName, stagePlacedName } from './organization-names.js';
 import { insertMissingMakers, makerLookup } from './shared-sql.js';
 
 const CATEGORIES = Object.values(ComponentCategory);
-const orgName = memoize(normalizeOrganizationName);
 const partNumber = memoize(normalizePartNumber);
 
 /** Manufacturers named with a country: by normalized name and country, preferring the MANUFACTURER role. */
@@ -39,17 +38,16 @@ export const componentsKind: ImportKind = {
     'hs_code',
   ],
 
-  stage(c) {
-    const maker = c.text('manufacturer_name', { required: true, max: 300 });
+  stage(c, ctx) {
+    const country = c.country('manufacturer_country');
+    const [maker, makerNorm] = country
+      ? stagePlacedName(c, 'manufacturer_name', country, ctx.makers, { required: true })
+      : stageMakerName(c, 'manufacturer_name', ctx.makers, { required: true });
     const part = c.text('part_number', { required: true, max: 100 });
     const row = [
       maker,
-      c.derived(
-        'manufacturer_name',
-        maker ? orgName(maker) : null,
-        'manufacturer_name has no letters or digits',
-      ),
-      c.country('manufacturer_country'),
+      makerNorm,
+      country,
       part,
       c.derived(
         'part_number',
@@ -63,22 +61,23 @@ export const componentsKind: ImportKind = {
     return c.ok ? (row as (string | null)[]) : null;
   },
 
-  async merge(q) {
+  async merge(q, ctx) {
     const rejected: RowError[] = [];
     await q.query(`INSERT INTO hs_code (code) SELECT DISTINCT hs_code FROM import_stage WHERE hs_code IS NOT NULL
                    ON CONFLICT (code) DO NOTHING`);
     // Makers with a country first: a maker named without one then finds them by name.
     await q.query(
-      `INSERT INTO organization (name, normalized_name, country, roles)
+      `INSERT INTO organization (name, normalized_name, country, roles, synthetic)
        SELECT DISTINCT ON (s.manufacturer_norm, s.manufacturer_country)
-              s.manufacturer_name, s.manufacturer_norm, s.manufacturer_country, '{MANUFACTURER}'
+              s.manufacturer_name, s.manufacturer_norm, s.manufacturer_country, '{MANUFACTURER}', $1
          FROM import_stage s
         WHERE s.manufacturer_country IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.archived_at IS NULL
                             AND o.normalized_name = s.manufacturer_norm AND o.country = s.manufacturer_country)
         ORDER BY s.manufacturer_norm, s.manufacturer_country, s.line`,
+      [ctx.synthetic],
     );
-    await insertMissingMakers(q);
+    await insertMissingMakers(q, ctx.synthetic);
     await q.query('DROP TABLE IF EXISTS import_match');
     await q.query(
       `CREATE TEMP TABLE import_match AS

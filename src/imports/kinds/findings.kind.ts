@@ -1,9 +1,9 @@
 import { normalizePartNumber } from '../../components/part-number.js';
 import { VerificationStatus } from '../../findings/finding.enums.js';
-import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import type { LineChecker } from '../field-checks.js';
-import { affected, type ImportKind, rejectRows } from '../import-kind.js';
+import { affected, type ImportContext, type ImportKind, rejectRows } from '../import-kind.js';
 import { memoize } from '../memoize.js';
+import { stageMakerName } from './organization-names.js';
 import {
   insertMissingComponents,
   insertMissingMakers,
@@ -13,7 +13,6 @@ import {
   weaponLookup,
 } from './shared-sql.js';
 
-const orgName = memoize(normalizeOrganizationName);
 const partNumber = memoize(normalizePartNumber);
 const STATUSES = Object.values(VerificationStatus);
 /** The certainty grades of published component reports, read as the demo data reads them. */
@@ -35,13 +34,10 @@ function status(c: LineChecker): string | null | undefined {
 }
 
 /** The maker's normalized name and the normalized part number, which find the component. */
-function component(c: LineChecker): (string | null | undefined)[] {
-  const maker = c.text('manufacturer_name', { required: true, max: 300 });
-  const makerNorm = c.derived(
-    'manufacturer_name',
-    maker ? orgName(maker) : null,
-    'manufacturer_name has no letters or digits',
-  );
+function component(c: LineChecker, ctx: ImportContext): (string | null | undefined)[] {
+  const [maker, makerNorm] = stageMakerName(c, 'manufacturer_name', ctx.makers, {
+    required: true,
+  });
   const part = c.text('part_number', { required: true, max: 100 });
   const partNorm = c.derived(
     'part_number',
@@ -75,12 +71,12 @@ export const findingsKind: ImportKind = {
     'verification_status',
   ],
 
-  stage(c) {
+  stage(c, ctx) {
     const row = [
       c.text('source_record_id', { required: true, max: 200 }),
       c.text('strike_record_id', { max: 200 }),
       c.text('weapon_system', { max: 200 }),
-      ...component(c),
+      ...component(c, ctx),
       c.text('marking', { max: 1000 }),
       c.text('date_code', { max: 40 }),
       c.text('lot_code', { max: 80 }),
@@ -118,7 +114,7 @@ export const findingsKind: ImportKind = {
          RETURNING s.line, 'part_number' AS column, 'component ' || c.part_number || ' is archived' AS message`,
       )),
     );
-    await insertMissingMakers(q);
+    await insertMissingMakers(q, ctx.synthetic);
     await insertMissingComponents(q, false);
     // Each line with its references resolved; without a weapon system, a finding takes its strike's.
     await q.query('DROP TABLE IF EXISTS finding_match');

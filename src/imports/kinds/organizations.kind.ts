@@ -48,7 +48,7 @@ export const organizationsKind: ImportKind = {
     return c.ok ? (row as (string | null)[]) : null;
   },
 
-  async merge(q) {
+  async merge(q, ctx) {
     const rejected: RowError[] = [];
     rejected.push(
       ...(await rejectRows(
@@ -101,12 +101,14 @@ export const organizationsKind: ImportKind = {
     );
     const inserted = await affected(
       q,
-      `INSERT INTO organization (name, normalized_name, country, roles, aliases, registration_ids, address, website, incorporated_on)
+      `INSERT INTO organization (name, normalized_name, country, roles, aliases, registration_ids, address, website,
+                                 incorporated_on, synthetic)
        SELECT name, norm, country,
               ARRAY(SELECT DISTINCT unnest(roles::organization_role[]) ORDER BY 1),
               ARRAY(SELECT DISTINCT a FROM jsonb_array_elements_text(aliases::jsonb) a WHERE a <> name ORDER BY 1),
-              registration_ids::jsonb, address, website, incorporated_on::date
+              registration_ids::jsonb, address, website, incorporated_on::date, $1
          FROM import_match WHERE id IS NULL`,
+      [ctx.synthetic],
     );
     await q.query('DROP TABLE import_match');
     return { inserted, updated, rejected };

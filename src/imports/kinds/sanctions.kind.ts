@@ -29,8 +29,8 @@ const insertMissingOrganizations = `
       JOIN ids earlier ON earlier.key = later.key AND earlier.value = later.value AND earlier.line < later.line
      WHERE (earlier.norm, earlier.country) IS DISTINCT FROM (later.norm, later.country)
   )
-  INSERT INTO organization (name, normalized_name, country, registration_ids)
-  SELECT DISTINCT ON (u.norm, u.country) u.name, u.norm, u.country, u.ids
+  INSERT INTO organization (name, normalized_name, country, registration_ids, synthetic)
+  SELECT DISTINCT ON (u.norm, u.country) u.name, u.norm, u.country, u.ids, $1::boolean
     FROM unmatched u
    WHERE u.line NOT IN (SELECT line FROM waiting)
    ORDER BY u.norm, u.country, u.line`;
@@ -83,10 +83,10 @@ export const sanctionsKind: ImportKind = {
     return c.ok ? (row as (string | null)[]) : null;
   },
 
-  async merge(q) {
+  async merge(q, ctx) {
     const rejected: RowError[] = [];
     for (let created = 1; created > 0;) {
-      created = await affected(q, insertMissingOrganizations);
+      created = await affected(q, insertMissingOrganizations, [ctx.synthetic]);
     }
     await q.query('DROP TABLE IF EXISTS import_match');
     await q.query(

@@ -21,10 +21,10 @@ export const makerLookup = `
    ORDER BY o.normalized_name, ('MANUFACTURER' = ANY (o.roles)) DESC, o.created_at, o.id`;
 
 /** Creates the exporters and importers a batch names that no live organization matches. */
-export async function insertMissingParties(q: QueryRunner): Promise<void> {
+export async function insertMissingParties(q: QueryRunner, synthetic: boolean): Promise<void> {
   await q.query(
-    `INSERT INTO organization (name, normalized_name, country)
-     SELECT DISTINCT ON (p.norm, p.country) p.name, p.norm, p.country
+    `INSERT INTO organization (name, normalized_name, country, synthetic)
+     SELECT DISTINCT ON (p.norm, p.country) p.name, p.norm, p.country, $1
        FROM (SELECT exporter_name AS name, exporter_norm AS norm, exporter_country AS country, line FROM import_stage
               WHERE exporter_norm IS NOT NULL
              UNION ALL
@@ -32,18 +32,20 @@ export async function insertMissingParties(q: QueryRunner): Promise<void> {
       WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.archived_at IS NULL AND o.normalized_name = p.norm
                           AND o.country IS NOT DISTINCT FROM p.country)
       ORDER BY p.norm, p.country, p.line`,
+    [synthetic],
   );
 }
 
 /** Creates the manufacturers a batch names that no live organization of that name is (country unknown). */
-export async function insertMissingMakers(q: QueryRunner): Promise<void> {
+export async function insertMissingMakers(q: QueryRunner, synthetic: boolean): Promise<void> {
   await q.query(
-    `INSERT INTO organization (name, normalized_name, roles)
-     SELECT DISTINCT ON (s.manufacturer_norm) s.manufacturer_name, s.manufacturer_norm, '{MANUFACTURER}'
+    `INSERT INTO organization (name, normalized_name, roles, synthetic)
+     SELECT DISTINCT ON (s.manufacturer_norm) s.manufacturer_name, s.manufacturer_norm, '{MANUFACTURER}', $1
        FROM import_stage s
       WHERE s.manufacturer_norm IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.archived_at IS NULL AND o.normalized_name = s.manufacturer_norm)
       ORDER BY s.manufacturer_norm, s.line`,
+    [synthetic],
   );
 }
 

@@ -1,7 +1,6 @@
 import { AppError, ErrorCode } from '../../common/errors.js';
 import { isUniqueViolation } from '../../common/unique-violation.js';
 import { normalizePartNumber } from '../../components/part-number.js';
-import { normalizeOrganizationName } from '../../organizations/normalize-name.js';
 import type { ImportKind } from '../import-kind.js';
 import {
   insertMissingComponents,
@@ -13,6 +12,7 @@ import {
 } from './shared-sql.js';
 
 import { memoize } from '../memoize.js';
+import { stageMakerName, stagePlacedName } from './organization-names.js';
 import {
   type Reference,
   referenceCheck,
@@ -20,9 +20,7 @@ import {
   suspendRowTriggers,
 } from './set-based-references.js';
 
-const orgName = memoize(normalizeOrganizationName);
 const partNumber = memoize(normalizePartNumber);
-const norm = (name: string | null | undefined) => (name ? orgName(name) : null);
 
 /** `shipment`'s foreign keys, checked once per batch (see set-based-references.ts). */
 const SHIPMENT_REFERENCES: Reference[] = [
@@ -34,6 +32,7 @@ const SHIPMENT_REFERENCES: Reference[] = [
     table: 'country',
     key: 'code',
   },
+  { columns: ['import_run_id'], table: 'import_run', key: 'id' },
 ];
 const REFERENCE_COLUMNS = SHIPMENT_REFERENCES.flatMap((r) => r.columns).join(', ');
 const references = referenceCheck(SHIPMENT_REFERENCES);
@@ -111,20 +110,22 @@ export const shipmentsKind: ImportKind = {
     'value_usd',
   ],
 
-  stage(c) {
+  stage(c, ctx) {
     const key = c.text('source_record_id', { required: true, max: 200 });
     const shippedOn = c.date('shipped_on', { required: true });
-    const exporter = c.text('exporter_name', { max: 300 });
-    const importer = c.text('importer_name', { max: 300 });
-    const exporterNorm = c.derived(
+    const exporterCountry = c.country('exporter_country');
+    const importerCountry = c.country('importer_country');
+    const [exporter, exporterNorm] = stagePlacedName(
+      c,
       'exporter_name',
-      norm(exporter),
-      'exporter_name has no letters or digits',
+      exporterCountry,
+      ctx.makers,
     );
-    const importerNorm = c.derived(
+    const [importer, importerNorm] = stagePlacedName(
+      c,
       'importer_name',
-      norm(importer),
-      'importer_name has no letters or digits',
+      importerCountry,
+      ctx.makers,
     );
     const part = c.text('part_number', { max: 100 });
     const partNorm = c.derived(
@@ -132,21 +133,16 @@ export const shipmentsKind: ImportKind = {
       part ? partNumber(part) : null,
       'part_number has no letters or digits',
     );
-    const maker = c.text('manufacturer_name', { max: 300 });
-    const makerNorm = c.derived(
-      'manufacturer_name',
-      norm(maker),
-      'manufacturer_name has no letters or digits',
-    );
+    const [maker, makerNorm] = stageMakerName(c, 'manufacturer_name', ctx.makers);
     const row = [
       key,
       shippedOn,
       exporter,
       exporterNorm,
-      c.country('exporter_country'),
+      exporterCountry,
       importer,
       importerNorm,
-      c.country('importer_country'),
+      importerCountry,
       c.country('origin_country'),
       c.country('export_country'),
       c.country('import_country'),
@@ -166,8 +162,8 @@ export const shipmentsKind: ImportKind = {
     const rejected = await rejectRepeatedRecordIds(q);
     await q.query(`INSERT INTO hs_code (code) SELECT DISTINCT hs_code FROM import_stage WHERE hs_code IS NOT NULL
                    ON CONFLICT (code) DO NOTHING`);
-    await insertMissingParties(q);
-    await insertMissingMakers(q);
+    await insertMissingParties(q, ctx.synthetic);
+    await insertMissingMakers(q, ctx.synthetic);
     await insertMissingComponents(q, true);
     // Imports of one source are serialized, so the keys found absent below are still absent when written.
     await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
@@ -182,18 +178,19 @@ export const shipmentsKind: ImportKind = {
       .query(
         `WITH party AS (${organizationLookup}), maker AS (${makerLookup}), ${CURRENT},
          inserted AS (
-           INSERT INTO shipment (source, source_record_id, ${VALUES})
-           SELECT $1::varchar, source_record_id, ${VALUES} FROM current WHERE shipment_id IS NULL
+           INSERT INTO shipment (source, source_record_id, import_run_id, ${VALUES})
+           SELECT $1::varchar, source_record_id, $3::uuid, ${VALUES} FROM current WHERE shipment_id IS NULL
            RETURNING ${REFERENCE_COLUMNS}),
          updated AS (
-           UPDATE shipment t SET (${VALUES}) = ROW(${list('c')}), version = t.version + 1, updated_at = now()
+           UPDATE shipment t SET (${VALUES}) = ROW(${list('c')}), import_run_id = $3::uuid,
+                  version = t.version + 1, updated_at = now()
              FROM current c WHERE t.id = c.shipment_id AND c.changed
            RETURNING ${SHIPMENT_REFERENCES.flatMap((r) => r.columns.map((c) => `t.${c}`)).join(', ')}),
          written AS (SELECT * FROM inserted UNION ALL SELECT * FROM updated),
          ${references.ctes}
          SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT count(*) FROM updated) AS updated,
                 ${references.missing}`,
-        [ctx.source, ctx.synthetic],
+        [ctx.source, ctx.synthetic, ctx.runId],
       )
       .catch((error: unknown) => {
         throw isUniqueViolation(error)
