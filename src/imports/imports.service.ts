@@ -56,8 +56,9 @@ export class ImportsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The kind named; `__proto__`, `constructor` and the like are properties of every object, not kinds. */
   static kindOf(name: string) {
-    const kind = IMPORT_KINDS[name];
+    const kind = Object.hasOwn(IMPORT_KINDS, name) ? IMPORT_KINDS[name] : undefined;
     if (!kind) {
       throw AppError.badInput(`Unknown import kind ${name}`, [
         {
