@@ -30,11 +30,12 @@ function scan(inputs) {
   for (const input of inputs) {
     const full = path.join(root, input);
     if (!existsSync(full)) continue;
-    const list = statSync(full).isDirectory() ? files(full) : [full];
-    for (const f of list) {
+    const isDir = statSync(full).isDirectory();
+    for (const f of isDir ? files(full) : [full]) {
       newest = Math.max(newest, statSync(f).mtimeMs);
-      // A directory's own mtime moves when a file in it is deleted or renamed.
-      newest = Math.max(newest, statSync(path.dirname(f)).mtimeMs);
+      // A folder's own mtime moves when a file in it is deleted or renamed: the input folders'
+      // count, not the folders above them (the project root's moves with anything made there).
+      if (isDir) newest = Math.max(newest, statSync(path.dirname(f)).mtimeMs);
       found.push(f);
     }
   }
