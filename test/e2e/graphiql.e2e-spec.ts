@@ -133,6 +133,10 @@ describe('GraphiQL at /graphiql (e2e)', () => {
     );
     expect(served.some((e: any) => /^\s*mutation\b/.test(e.query))).toBe(false);
     expect(served.find((e: any) => e.query.includes('$ti')).variables).toContain('"ti"');
+    // A title that runs over a line break in the document keeps its space there.
+    expect(served.map((e: any) => e.title)).toContainEqual(
+      expect.stringContaining('such as National Semiconductor'),
+    );
   });
 
   it('opens nothing else: /graphql still needs a key, odd paths under /graphiql answer no data', async () => {

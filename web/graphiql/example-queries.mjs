@@ -24,7 +24,7 @@ export function exampleQueries(markdown) {
     if (t.type === 'heading_open' && t.tag <= level) break;
     if (t.type === 'inline' && tokens[i - 1].type === 'paragraph_open') {
       paragraph = t.children
-        .map((c) => c.content)
+        .map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content))
         .join('')
         .replace(/\s+/g, ' ')
         .trim();
