@@ -5,8 +5,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { URL } from 'node:url';
-import pg from 'pg';
-import { createDatabase, uniqueDatabaseName, withDatabase } from '../dist/src/database/admin.js';
+
+import {
+  createDatabase,
+  uniqueDatabaseName,
+  withClient,
+  withDatabase,
+} from '../dist/src/database/admin.js';
 import { createDataSource } from '../dist/src/database/data-source.js';
 import { EmbeddedPostgres } from '../dist/src/database/embedded-postgres.js';
 import { runMigrations } from '../dist/src/database/migrate.js';
@@ -15,16 +20,6 @@ import { seedDatabase } from '../dist/src/seed/seed.js';
 
 /** The unprivileged role the tests run the service as, as the embedded default does. */
 const TEST_SERVICE_ROLE = 'sanctrace_test_service';
-
-async function onDatabase(url, work) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * One PostgreSQL server for the run: DATABASE_URL when set, else an embedded one in a temp folder.
@@ -51,7 +46,7 @@ export default async function globalSetup() {
     const password = createHmac('sha256', decodeURIComponent(url.password))
       .update(TEST_SERVICE_ROLE)
       .digest('base64url');
-    await onDatabase(url.toString(), (c) => ensureServiceRole(c, TEST_SERVICE_ROLE, password));
+    await withClient(url.toString(), (c) => ensureServiceRole(c, TEST_SERVICE_ROLE, password));
     url.username = TEST_SERVICE_ROLE;
     url.password = password;
     serviceServerUrl = url.toString();
@@ -63,7 +58,7 @@ export default async function globalSetup() {
   await runMigrations(ds);
   await ds.destroy();
   // Table grants live in the database: every clone of the template has them.
-  await onDatabase(withDatabase(serverUrl, migrated), (c) =>
+  await withClient(withDatabase(serverUrl, migrated), (c) =>
     grantServiceRole(c, TEST_SERVICE_ROLE),
   );
   await createDatabase(serverUrl, seeded, migrated);

@@ -11,8 +11,9 @@ export function withDatabase(url: string, database: string): string {
 export const uniqueDatabaseName = (prefix: string): string =>
   `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 
-async function onMaintenanceDb<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+/** Runs `work` on a connection of its own to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -20,6 +21,9 @@ async function onMaintenanceDb<T>(url: string, work: (c: pg.Client) => Promise<T
     await client.end();
   }
 }
+
+const onMaintenanceDb = <T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> =>
+  withClient(withDatabase(url, 'postgres'), work);
 
 export const createDatabase = (url: string, name: string, template?: string): Promise<void> =>
   onMaintenanceDb(url, async (c) => {

@@ -6,7 +6,7 @@ import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { withClient } from './admin.js';
 import { ensureServiceRole } from './service-role.js';
 
 const run = promisify(execFile);
@@ -248,18 +248,14 @@ export class EmbeddedPostgres {
   }
 
   private async ensureDatabase(name: string): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url('postgres') });
-    await client.connect();
-    try {
+    await withClient(this.url('postgres'), async (client) => {
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
         name,
       ]);
       if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-    } catch (error) {
+    }).catch((error: unknown) => {
       if ((error as { code?: string }).code !== '42P04') throw error; // created meanwhile by another process
-    } finally {
-      await client.end();
-    }
+    });
   }
 
   /**
@@ -268,9 +264,7 @@ export class EmbeddedPostgres {
    * processes coming at once agree on one password.
    */
   private async ensureServiceRole(role: string): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url('postgres') });
-    await client.connect();
-    try {
+    await withClient(this.url('postgres'), async (client) => {
       await client.query('SELECT pg_advisory_lock($1)', [SERVICE_STATE_LOCK]);
       let password = (await this.readState())?.servicePassword;
       if (!password) {
@@ -279,9 +273,7 @@ export class EmbeddedPostgres {
       }
       await ensureServiceRole(client, role, password);
       this.servicePassword = password;
-    } finally {
-      await client.end();
-    }
+    });
   }
 
   private async pgCtl(args: string[]): Promise<void> {

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { Settings } from '../config/env.js';
+import { withClient } from './admin.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { grantServiceRole, SERVICE_ROLE } from './service-role.js';
 
@@ -23,16 +23,6 @@ export interface DatabaseHandle {
 }
 
 export const EMBEDDED_DATABASE = 'sanctrace';
-
-async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const currentUser = (url: string): Promise<string> =>
   withClient(
