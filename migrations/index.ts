@@ -14,6 +14,7 @@ import { CreateImportRun1795610000000 } from './1795610000000-create-import-run.
 import { SanctionListingKey1795620000000 } from './1795620000000-sanction-listing-key.js';
 import { SourceRecordIdsOfStrikesAndFindings1795630000000 } from './1795630000000-source-record-ids-of-strikes-and-findings.js';
 import { ImportRunStatusAndShipmentRun1795640000000 } from './1795640000000-import-run-status-and-shipment-run.js';
+import { RouteDetection1795650000000 } from './1795650000000-route-detection.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SanctionListingKey1795620000000,
   SourceRecordIdsOfStrikesAndFindings1795630000000,
   ImportRunStatusAndShipmentRun1795640000000,
+  RouteDetection1795650000000,
 ];

@@ -75,6 +75,30 @@ export class Settings {
   @Min(1)
   EVIDENCE_MAX_BYTES: number = 104_857_600;
 
+  /** Route detection: the longest a leg may wait at an intermediary before the next one leaves. */
+  @Type(() => Number)
+  @IsInt({ message: 'ROUTE_WINDOW_DAYS must be an integer' })
+  @Min(1)
+  @Max(3650)
+  ROUTE_WINDOW_DAYS: number = 180;
+
+  /** The score from which a route is worth a reviewer's time (0–100). */
+  @Type(() => Number)
+  @IsInt({ message: 'ROUTE_REVIEW_THRESHOLD must be an integer' })
+  @Min(0)
+  @Max(100)
+  ROUTE_REVIEW_THRESHOLD: number = 50;
+
+  /** `true`: an import of shipments that wrote rows runs incremental route detection after it. */
+  @IsIn(['true', 'false'], { message: 'DETECT_ROUTES_AFTER_IMPORT must be true or false' })
+  DETECT_ROUTES_AFTER_IMPORT: 'true' | 'false' = 'true';
+
+  /** The longest one statement of route detection may run, in seconds. */
+  @Type(() => Number)
+  @IsInt({ message: 'ROUTE_DETECTION_TIMEOUT_SECONDS must be an integer' })
+  @Min(1)
+  ROUTE_DETECTION_TIMEOUT_SECONDS: number = 300;
+
   /** `true` or `false`; unset: on, except with NODE_ENV=production. */
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'GRAPHQL_INTROSPECTION must be true or false' })

@@ -10,6 +10,7 @@ import { ComponentFindingEntity } from '../findings/component-finding.entity.js'
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { CountryEntity } from '../reference/country.entity.js';
 import { HsCodeEntity } from '../reference/hs-code.entity.js';
+import { RouteDetectionRunEntity } from '../routes/route-detection-run.entity.js';
 import { RouteLegEntity } from '../routes/route-leg.entity.js';
 import { RouteEntity } from '../routes/route.entity.js';
 import { SanctionEntity } from '../sanctions/sanction.entity.js';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   CustodyEventEntity,
   RouteEntity,
   RouteLegEntity,
+  RouteDetectionRunEntity,
   AppUserEntity,
   ApiKeyEntity,
   AuditEventEntity,

@@ -16,3 +16,16 @@ export interface RedFlag {
   weight: number;
   explanation: string;
 }
+
+export enum RouteDetectionMode {
+  /** Every flow of the trade data. */
+  FULL = 'FULL',
+  /** Only the flows touched by shipments written since the last run began. */
+  INCREMENTAL = 'INCREMENTAL',
+}
+
+export enum RouteDetectionStatus {
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
