@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { dataFile } from '../common/project-root.js';
 import type { ComponentCategory } from '../components/component.enums.js';
 import { classifyComponent } from '../seed/component-classification.js';
-import { parseMarking } from '../seed/marking.js';
+import { parseMarking } from '../components/marking.js';
 
 /** A part of the public list, by its canonical part number. */
 export interface Part {

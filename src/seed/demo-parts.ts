@@ -17,7 +17,7 @@ import type { OrganizationEntity } from '../organizations/organization.entity.js
 import { OrganizationRole } from '../organizations/organization.enums.js';
 import { classifyComponent, isUnspecified } from './component-classification.js';
 import { MAKER_LEGAL_NAMES } from './maker-legal-names.js';
-import { parseMarking } from './marking.js';
+import { parseMarking } from '../components/marking.js';
 
 /** One row of data/shahed-components.csv. */
 export type ComponentReportRow = Record<
