@@ -20,6 +20,7 @@ import { ReferenceModule } from './reference/reference.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { StrikesModule } from './strikes/strikes.module.js';
+import { TraceModule } from './trace/trace.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WeaponSystemsModule } from './weapon-systems/weapon-systems.module.js';
 
@@ -74,6 +75,7 @@ export class AppModule {
         WeaponSystemsModule,
         StrikesModule,
         FindingsModule,
+        TraceModule,
         GraphiqlModule,
       ],
     };
