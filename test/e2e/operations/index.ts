@@ -7,6 +7,7 @@ import { referenceOperations } from './reference.js';
 import type { SampleOperation } from './sample.js';
 import { shipmentOperations } from './shipments.js';
 import { strikeOperations } from './strikes.js';
+import { traceOperations } from './trace.js';
 import { weaponSystemOperations } from './weapon-systems.js';
 
 /**
@@ -23,4 +24,5 @@ export const OPERATIONS: Record<string, SampleOperation> = {
   ...findingOperations,
   ...organizationOperations,
   ...shipmentOperations,
+  ...traceOperations,
 };
