@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { RoutesModule } from './routes/routes.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { StrikesModule } from './strikes/strikes.module.js';
@@ -76,6 +77,7 @@ export class AppModule {
         StrikesModule,
         FindingsModule,
         TraceModule,
+        RoutesModule,
         GraphiqlModule,
       ],
     };

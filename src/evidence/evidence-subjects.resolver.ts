@@ -5,6 +5,7 @@ import type { EvidenceLoaders } from './evidence.loaders.js';
 import { ComponentModel } from '../components/component.model.js';
 import { FindingModel } from '../findings/finding.model.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
+import { RouteModel } from '../routes/route.model.js';
 import { SanctionModel } from '../sanctions/sanction.model.js';
 import { ShipmentModel } from '../shipments/shipment.model.js';
 import { StrikeReportModel } from '../strikes/strike-report.model.js';
@@ -54,4 +55,5 @@ export const SUBJECT_EVIDENCE_RESOLVERS = [
   evidenceField(StrikeReportModel, EvidenceSubjectType.STRIKE),
   evidenceField(ShipmentModel, EvidenceSubjectType.SHIPMENT),
   evidenceField(SanctionModel, EvidenceSubjectType.SANCTION),
+  evidenceField(RouteModel, EvidenceSubjectType.ROUTE),
 ];

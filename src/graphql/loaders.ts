@@ -4,6 +4,7 @@ import { componentLoaders } from '../components/component.loaders.js';
 import { findingLoaders } from '../findings/finding.loaders.js';
 import { organizationLoaders } from '../organizations/organization.loaders.js';
 import { referenceLoaders } from '../reference/reference.loaders.js';
+import { routeLoaders } from '../routes/route.loaders.js';
 import { sanctionLoaders } from '../sanctions/sanction.loaders.js';
 import { shipmentLoaders } from '../shipments/shipment.loaders.js';
 import { strikeReportLoaders } from '../strikes/strike-report.loaders.js';
@@ -25,6 +26,7 @@ export const createLoaders = (ds: DataSource) => ({
   ...weaponSystemLoaders(ds),
   ...strikeReportLoaders(ds),
   ...findingLoaders(ds),
+  ...routeLoaders(ds),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

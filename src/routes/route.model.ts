@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../common/graphql/connection.js';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar.js';
+import type { ShipmentModel } from '../shipments/shipment.model.js';
 import type { RouteEntity } from './route.entity.js';
 import { RouteSource, RouteStatus } from './route.enums.js';
 
@@ -96,3 +97,46 @@ export class RouteModel {
 
 @ObjectType()
 export class RouteConnection extends Connection(RouteModel, 'Route') {}
+
+@ObjectType('RouteLeg', { description: 'A shipment along a route, and the hop it makes.' })
+export class RouteLegModel {
+  @Field(() => Int, {
+    description: 'The hop: 0 leaves the first party of the path, 1 the next one, and so on.',
+  })
+  position!: number;
+  /** The shipment, read with the leg (one statement); the `shipment` field answers it. */
+  shipment!: ShipmentModel;
+}
+
+@ObjectType('RouteOrigin', { description: 'Where the goods of a route came from.' })
+export class RouteOrigin {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The coalition country the goods came from: the origin party’s, else the goods’ country of origin.',
+  })
+  country!: string | null;
+  /** Feeds `organization`: the maker or supplier the path starts with, when known. */
+  organizationId!: string | null;
+
+  static of = (r: RouteModel): RouteOrigin =>
+    Object.assign(new RouteOrigin(), { country: r.originCountry, organizationId: r.originPartyId });
+}
+
+@ObjectType('RouteGoods', {
+  description: 'What travelled: one part where the shipments name it, else one HS code.',
+})
+export class RouteGoods {
+  @Field({ description: 'True when the route is for an HS code: its shipments name no part.' })
+  byHsCode!: boolean;
+  componentId!: string | null;
+  /** The route's own HS code: the goods' code when no part is named. */
+  routeHsCode!: string | null;
+
+  static of = (r: RouteModel): RouteGoods =>
+    Object.assign(new RouteGoods(), {
+      byHsCode: r.componentId === null,
+      componentId: r.componentId,
+      routeHsCode: r.hsCode,
+    });
+}

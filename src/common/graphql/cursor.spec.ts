@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { afterCondition, key, listOrder } from './list-order.js';
+import { afterCondition, key, listOrder, orderByClause } from './list-order.js';
 
 interface Row {
   id: string;
@@ -88,6 +88,42 @@ describe('cursor', () => {
     expect(afterCondition(NEWEST, 't', (i) => `$${i + 3}`)).toBe(
       '(t.created_at, t.id) < (CAST($3 AS timestamptz), CAST($4 AS uuid))',
     );
+  });
+
+  describe('a nullable key', () => {
+    interface Dated {
+      id: string;
+      lastOn: string | null;
+      score: number;
+    }
+    const LAST = listOrder<Dated>('test.last', 'DESC', [
+      key.nullable('date', 'last_on', (r) => r.lastOn),
+      key.id(),
+    ]);
+    const SCORE = listOrder<Dated>('test.score', 'DESC', [
+      key.integer('score', (r) => r.score),
+      key.id(),
+    ]);
+    const dated: Dated = { id: row.id, lastOn: null, score: 7 };
+
+    it('carries null in its cursor; a key that is not nullable refuses null', () => {
+      expect(decodeCursor(LAST, encodeCursor(LAST, dated))).toEqual([null, row.id]);
+      expect(decodeCursor(SCORE, encodeCursor(SCORE, dated))).toEqual(['7', row.id]);
+      expect(codeOf(() => decodeCursor(SCORE, raw(['test.score', null, row.id])))).toBe(
+        ErrorCode.BAD_USER_INPUT,
+      );
+      expect(codeOf(() => decodeCursor(SCORE, raw(['test.score', '1e3', row.id])))).toBe(
+        ErrorCode.BAD_USER_INPUT,
+      );
+    });
+
+    it('sorts nulls last and spells the keyset condition out key by key', () => {
+      expect(orderByClause(LAST, 't')).toBe('t.last_on DESC NULLS LAST, t.id DESC');
+      expect(afterCondition(LAST, 't', (i) => `$${i + 1}`)).toBe(
+        '(((CAST($1 AS date) IS NOT NULL AND (t.last_on < CAST($1 AS date) OR t.last_on IS NULL)))' +
+          ' OR (t.last_on IS NOT DISTINCT FROM CAST($1 AS date) AND t.id < CAST($2 AS uuid)))',
+      );
+    });
   });
 
   it('refuses to declare two orders of one name', () => {

@@ -19,7 +19,7 @@ const refuse = (why: string) =>
   );
 
 /** The sort values of a cursor made by `order`; anything else is BAD_USER_INPUT on `after`. */
-export function decodeCursor<E>(order: ListOrder<E>, cursor: string): string[] {
+export function decodeCursor<E>(order: ListOrder<E>, cursor: string): (string | null)[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -37,8 +37,8 @@ export function decodeCursor<E>(order: ListOrder<E>, cursor: string): string[] {
   }
   if (
     keys.length !== order.keys.length ||
-    !order.keys.every((k, i) => validKeyValue[k.type](keys[i]))
+    !order.keys.every((k, i) => (k.nullable && keys[i] === null) || validKeyValue[k.type](keys[i]))
   )
     throw refuse(`its values do not fit the order ${order.name}`);
-  return keys as string[];
+  return keys as (string | null)[];
 }

@@ -27,11 +27,11 @@ export async function paginate<E extends ObjectLiteral, N>(
       Object.fromEntries(after.map((v, i) => [`cursor${i}`, v])),
     );
   }
-  order.keys.forEach((k, i) =>
-    i === 0
-      ? page.orderBy(`${qb.alias}.${k.column}`, order.direction)
-      : page.addOrderBy(`${qb.alias}.${k.column}`, order.direction),
-  );
+  order.keys.forEach((k, i) => {
+    const nulls = k.nullable ? 'NULLS LAST' : undefined;
+    if (i === 0) page.orderBy(`${qb.alias}.${k.column}`, order.direction, nulls);
+    else page.addOrderBy(`${qb.alias}.${k.column}`, order.direction, nulls);
+  });
   const rows = await page.limit(args.first + 1).getMany();
   const edges = rows
     .slice(0, args.first)

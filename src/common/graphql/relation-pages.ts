@@ -5,10 +5,25 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { afterCondition, type ListOrder, orderByClause } from './list-order.js';
 
 /** A one-to-many relation shown as a connection on each parent (`organization.components`). */
-export interface RelationSpec<E extends ObjectLiteral, N> {
+export type RelationSpec<E extends ObjectLiteral, N> = RelationRows<E, N> &
+  (
+    | {
+        /** The child's column that holds the parent id, e.g. `manufacturer_id`. */
+        parentColumn: string;
+        parentMatch?: never;
+      }
+    | {
+        /**
+         * When no one column holds the parent id: the SQL condition under which child `t` belongs
+         * to parent `p.parent_id`, e.g. `t.party_path @> ARRAY[p.parent_id]`.
+         */
+        parentMatch: string;
+        parentColumn?: never;
+      }
+  );
+
+interface RelationRows<E extends ObjectLiteral, N> {
   entity: EntityTarget<E>;
-  /** The child's column that holds the parent id, e.g. `manufacturer_id`. */
-  parentColumn: string;
   /** Extra SQL condition on the child, alias `t`, e.g. `t.archived_at IS NULL`. */
   where?: string;
   /** The order of the pages: one of the child list's own orders. */
@@ -24,7 +39,7 @@ export interface RelationPages<N> {
 interface PageKey {
   parentId: string;
   first: number;
-  after: string[] | null;
+  after: (string | null)[] | null;
   afterText: string;
 }
 
@@ -58,6 +73,7 @@ export function relationPages<E extends ObjectLiteral, N>(
     .map((p) => `"${p}"`)
     .join('.');
   const where = spec.where ? `AND (${spec.where})` : '';
+  const match = spec.parentColumn ? `t.${spec.parentColumn} = p.parent_id` : spec.parentMatch;
   const order = orderByClause(spec.order, 't');
 
   const pages = new DataLoader<PageKey, Page<N>, string>(
@@ -77,17 +93,17 @@ export function relationPages<E extends ObjectLiteral, N>(
           ? `AND ${afterCondition(spec.order, 't', (i) => `$${base + i + 1}`)}`
           : '';
         const raw: Record<string, unknown>[] = await ds.query(
-          `SELECT x.* FROM unnest($1::uuid[]) AS p(parent_id)
+          `SELECT p.parent_id AS "__parent", x.* FROM unnest($1::uuid[]) AS p(parent_id)
            CROSS JOIN LATERAL (
              SELECT t.* FROM ${table} t
-              WHERE t.${spec.parentColumn} = p.parent_id ${where} ${cursor}
+              WHERE ${match} ${where} ${cursor}
               ORDER BY ${order} LIMIT $2
            ) x`,
           params,
         );
         const rowsByParent = new Map<string, E[]>();
         for (const r of raw) {
-          const parent = String(r[spec.parentColumn]);
+          const parent = String(r.__parent);
           rowsByParent.set(parent, [
             ...(rowsByParent.get(parent) ?? []),
             hydrate(ds, spec.entity, r),
@@ -102,8 +118,11 @@ export function relationPages<E extends ObjectLiteral, N>(
 
   const counts = new DataLoader<string, number>(async (parentIds) => {
     const rows: { parent_id: string; n: number }[] = await ds.query(
-      `SELECT t.${spec.parentColumn} AS parent_id, count(*)::int AS n FROM ${table} t
-        WHERE t.${spec.parentColumn} = ANY($1::uuid[]) ${where} GROUP BY 1`,
+      spec.parentColumn
+        ? `SELECT t.${spec.parentColumn} AS parent_id, count(*)::int AS n FROM ${table} t
+            WHERE t.${spec.parentColumn} = ANY($1::uuid[]) ${where} GROUP BY 1`
+        : `SELECT p.parent_id, count(*)::int AS n FROM unnest($1::uuid[]) AS p(parent_id)
+             JOIN ${table} t ON ${match} ${where} GROUP BY 1`,
       [parentIds],
     );
     const byParent = new Map(rows.map((r) => [r.parent_id, r.n]));

@@ -4,6 +4,7 @@ import { evidenceOperations } from './evidence.js';
 import { findingOperations } from './findings.js';
 import { organizationOperations } from './organizations.js';
 import { referenceOperations } from './reference.js';
+import { routeOperations } from './routes.js';
 import type { SampleOperation } from './sample.js';
 import { shipmentOperations } from './shipments.js';
 import { strikeOperations } from './strikes.js';
@@ -24,5 +25,6 @@ export const OPERATIONS: Record<string, SampleOperation> = {
   ...findingOperations,
   ...organizationOperations,
   ...shipmentOperations,
+  ...routeOperations,
   ...traceOperations,
 };

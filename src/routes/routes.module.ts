@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import {
+  RouteGoodsResolver,
+  RouteLegResolver,
+  RouteOriginResolver,
+} from './route-parts.resolver.js';
+import { ComponentRoutesResolver, OrganizationRoutesResolver } from './route-relations.resolver.js';
+import { RoutesResolver } from './routes.resolver.js';
+import { RoutesService } from './routes.service.js';
+
+@Module({
+  imports: [AuditModule],
+  providers: [
+    RoutesService,
+    RoutesResolver,
+    RouteLegResolver,
+    RouteOriginResolver,
+    RouteGoodsResolver,
+    OrganizationRoutesResolver,
+    ComponentRoutesResolver,
+  ],
+  exports: [RoutesService],
+})
+export class RoutesModule {}
