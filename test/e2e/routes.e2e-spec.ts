@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Role } from '../../src/auth/role.enum.js';
+import { projectRoot } from '../../src/common/project-root.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import {
   insertComponent,
@@ -280,6 +283,28 @@ describe('re-export routes: list, filters, orders, relations (e2e)', () => {
       .sort(order)
       .map((k) => k.id);
   const name = (id: string) => Object.entries(route).find(([, v]) => v === id)?.[0];
+
+  it('runs the example queries of docs/routes.md', async () => {
+    const examples = [
+      ...readFileSync(path.join(projectRoot, 'docs/routes.md'), 'utf8').matchAll(
+        /```graphql\n([\s\S]*?)```/g,
+      ),
+    ]
+      .map((m) => m[1])
+      .filter((q) => !q.trimStart().startsWith('mutation'));
+    expect(examples).toHaveLength(2);
+    const { reExportRoutes } = await ok(examples[0]);
+    expect(ids(reExportRoutes.edges)).toEqual(
+      expected(
+        (k) =>
+          k.status === 'OPEN' && k.score >= 50 && k.destinationCountry === 'RU' && k.tier === '1',
+      ).slice(0, 10),
+    );
+    expect(reExportRoutes.edges.map((e: any) => e.node.id)).toContain(route.kz);
+    const { organization } = await ok(examples[1], { id: org.kz });
+    expect(organization.routes.totalCount).toBe(2);
+    expect(organization.routes.edges[1].node.legs).toHaveLength(3);
+  });
 
   describe('reExportRoute', () => {
     it('answers every field of a route with an origin party, legs by hop then date', async () => {
