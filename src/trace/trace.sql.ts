@@ -69,31 +69,38 @@ export const ROUTES_OF_COMPONENT = `
  * The intermediaries of the trace's routes (a route's party path without its origin party, when it
  * has one, and without its destination), with their country, the number of those routes each
  * stands on, and the value of the legs of those routes it shipped (exported), each shipment once:
- * highest value first, then most routes, then name. The legs are read by
- * `uq_route_leg_route_id_shipment_id`, the shipments by their primary key.
+ * highest value first, then most routes, then name. The legs are read route by route, through
+ * `uq_route_leg_route_id_shipment_id` and the shipments' primary key: `OFFSET 0` keeps the planner
+ * from hashing the whole leg and shipment tables instead, which it prefers while they are small.
  */
 export const INTERMEDIARIES_OF_COMPONENT = `
   WITH traced AS (
-    SELECT r.id, r.party_path, r.has_origin_party FROM route r WHERE ${TRACED_ROUTES}
+    SELECT r.id,
+           r.party_path[(CASE WHEN r.has_origin_party THEN 2 ELSE 1 END):(cardinality(r.party_path) - 1)]
+             AS intermediaries
+      FROM route r
+     WHERE ${TRACED_ROUTES}
   ), standing AS (
-    SELECT DISTINCT t.id AS route_id, p.organization_id
+    SELECT p.organization_id, count(DISTINCT t.id)::int AS route_count
       FROM traced t
-     CROSS JOIN LATERAL unnest(t.party_path) WITH ORDINALITY AS p(organization_id, position)
-     WHERE p.position > CASE WHEN t.has_origin_party THEN 1 ELSE 0 END
-       AND p.position < cardinality(t.party_path)
+     CROSS JOIN LATERAL unnest(t.intermediaries) AS p(organization_id)
+     GROUP BY p.organization_id
   ), shipped AS (
-    SELECT DISTINCT s.organization_id, sh.id, coalesce(sh.value_usd, 0) AS value_usd
-      FROM standing s
-      JOIN route_leg l ON l.route_id = s.route_id
-      JOIN shipment sh ON sh.id = l.shipment_id AND sh.exporter_id = s.organization_id
-  ), counted AS (
-    SELECT organization_id, count(*)::int AS route_count FROM standing GROUP BY organization_id
+    SELECT DISTINCT leg.exporter_id AS organization_id, leg.id, leg.value_usd
+      FROM traced t
+     CROSS JOIN LATERAL (
+           SELECT sh.id, sh.exporter_id, coalesce(sh.value_usd, 0) AS value_usd
+             FROM route_leg l
+             JOIN shipment sh ON sh.id = l.shipment_id
+            WHERE l.route_id = t.id
+           OFFSET 0
+         ) leg
+     WHERE leg.exporter_id = ANY (t.intermediaries)
   ), valued AS (
     SELECT organization_id, sum(value_usd) AS value_usd FROM shipped GROUP BY organization_id
   )
-  SELECT c.organization_id, o.country, c.route_count,
-         coalesce(v.value_usd, 0)::float8 AS value_usd
-    FROM counted c
-    JOIN organization o ON o.id = c.organization_id
-    LEFT JOIN valued v ON v.organization_id = c.organization_id
-   ORDER BY coalesce(v.value_usd, 0) DESC, c.route_count DESC, o.name, c.organization_id`;
+  SELECT s.organization_id, o.country, s.route_count, coalesce(v.value_usd, 0)::float8 AS value_usd
+    FROM standing s
+    JOIN organization o ON o.id = s.organization_id
+    LEFT JOIN valued v ON v.organization_id = s.organization_id
+   ORDER BY coalesce(v.value_usd, 0) DESC, s.route_count DESC, o.name, s.organization_id`;
