@@ -167,19 +167,26 @@ describe('traceComponent: the answer (e2e)', () => {
     });
 
     it('goes up through successors before parents, and ends where the chain comes round', async () => {
-      const top = await org('Lineage Top', 'US');
-      const owner = await org('Lineage Owner', 'US', { parent: top });
+      // Maker → (successor) Owner → (successor) Holding → (parent) Group; each but the group also
+      // has a parent the chain must not take, and the group names the maker as its successor: a
+      // cycle in the data.
+      const group = await org('Lineage Group', 'US');
+      const holding = await org('Lineage Holding', 'US', { parent: group });
+      const owner = await org('Lineage Owner', 'US', {
+        successor: holding,
+        parent: await org('Lineage Owner Parent', 'US'),
+      });
       const maker = await org('Lineage Maker', 'US', {
         successor: owner,
         parent: await org('Lineage Old Parent', 'US'),
       });
-      // A cycle in the data: the top names the maker as its successor.
-      await t.ds.query('UPDATE organization SET successor_id = $1 WHERE id = $2', [maker, top]);
+      await t.ds.query('UPDATE organization SET successor_id = $1 WHERE id = $2', [maker, group]);
       await component(maker, 'LINEAGE-1');
       expect((await trace({ partNumber: 'LINEAGE-1' })).lineage).toEqual([
         { name: 'Lineage Maker' },
         { name: 'Lineage Owner' },
-        { name: 'Lineage Top' },
+        { name: 'Lineage Holding' },
+        { name: 'Lineage Group' },
       ]);
     });
   });
