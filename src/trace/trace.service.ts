@@ -84,7 +84,7 @@ export class TraceService {
   }: TraceComponentArgs): Promise<{ component: ComponentModel; matchedBy: PartMatch }> {
     if ((partNumber == null) === (componentId == null)) {
       const message = 'give exactly one of partNumber and componentId';
-      throw AppError.badInput(`Give exactly one of partNumber and componentId`, [
+      throw AppError.badInput('Give exactly one of partNumber and componentId', [
         { field: 'partNumber', messages: [message] },
         { field: 'componentId', messages: [message] },
       ]);
