@@ -15,6 +15,7 @@ import { SanctionListingKey1795620000000 } from './1795620000000-sanction-listin
 import { SourceRecordIdsOfStrikesAndFindings1795630000000 } from './1795630000000-source-record-ids-of-strikes-and-findings.js';
 import { ImportRunStatusAndShipmentRun1795640000000 } from './1795640000000-import-run-status-and-shipment-run.js';
 import { RouteDetection1795650000000 } from './1795650000000-route-detection.js';
+import { RouteFlows1795660000000 } from './1795660000000-route-flows.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SourceRecordIdsOfStrikesAndFindings1795630000000,
   ImportRunStatusAndShipmentRun1795640000000,
   RouteDetection1795650000000,
+  RouteFlows1795660000000,
 ];

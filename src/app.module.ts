@@ -18,6 +18,7 @@ import { ImportsModule } from './imports/imports.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { RoutesModule } from './routes/routes.module.js';
+import { RouteDetectionModule } from './routes/detection/route-detection.module.js';
 import { SanctionsModule } from './sanctions/sanctions.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 import { StrikesModule } from './strikes/strikes.module.js';
@@ -78,6 +79,7 @@ export class AppModule {
         FindingsModule,
         TraceModule,
         RoutesModule,
+        RouteDetectionModule,
         GraphiqlModule,
       ],
     };

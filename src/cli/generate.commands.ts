@@ -47,9 +47,20 @@ export function registerGenerateCommands(program: Command): void {
       1,
     )
     .requiredOption('--out <dir>', 'output directory, created if missing')
-    .action(async (options: { shipments: number; seed: number; out: string }) => {
-      await checkOutDirectory(options.out);
-      const summary = await generateDataset(options);
-      console.log(describeSummary(summary));
-    });
+    .option(
+      '--canonical-names',
+      'write every party by its registered name (same trade): measures route detection apart from name resolution',
+    )
+    .action(
+      async (options: {
+        shipments: number;
+        seed: number;
+        out: string;
+        canonicalNames?: boolean;
+      }) => {
+        await checkOutDirectory(options.out);
+        const summary = await generateDataset(options);
+        console.log(describeSummary(summary));
+      },
+    );
 }

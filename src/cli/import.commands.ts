@@ -7,6 +7,11 @@ import { AppError } from '../common/errors.js';
 import type { ImportReport } from '../imports/importer.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { IMPORT_KINDS } from '../imports/kinds/index.js';
+import { detectAfterImport } from '../routes/detection/detect-after-import.js';
+import {
+  type DetectionReport,
+  RouteDetectionService,
+} from '../routes/detection/route-detection.service.js';
 import { withDataSource } from './context.js';
 
 interface ImportFlags {
@@ -42,7 +47,16 @@ const summary = (r: ImportReport) =>
     .join('') +
   (r.errors.length + r.errorsOmitted > 20
     ? `\n  … and ${r.errors.length + r.errorsOmitted - 20} more`
-    : '');
+    : '') +
+  describeDetection(r.followUps?.routeDetection as DetectionReport | { error: string } | undefined);
+
+const describeDetection = (d: DetectionReport | { error: string } | undefined) =>
+  !d
+    ? ''
+    : 'error' in d
+      ? `\nroute detection failed: ${d.error}`
+      : `\nroutes (${d.mode.toLowerCase()} detection): ${d.routesFound} found, ${d.newRoutes} new, ` +
+        `${d.updatedRoutes} updated, ${d.removedRoutes} removed, in ${(d.durationMs / 1000).toFixed(1)} s`;
 
 export function registerImportCommands(program: Command): void {
   program
@@ -63,14 +77,16 @@ export function registerImportCommands(program: Command): void {
     .option('--synthetic', 'flag every row as synthetic (generated data)')
     .option('--json', 'print the report as JSON on the last line')
     .action((kindName: string, file: string, flags: ImportFlags) =>
-      withDataSource(async (ds) => {
+      withDataSource(async (ds, { settings }) => {
         ImportsService.kindOf(kindName);
         const ext = path.extname(file).toLowerCase();
         const format = flags.format ?? (ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : 'csv');
         if (format !== 'csv' && format !== 'ndjson')
           throw new Error('--format must be csv or ndjson');
         const size = statSync(file).size;
-        const service = new ImportsService(ds, new AuditService(ds));
+        const audit = new AuditService(ds);
+        const detection = new RouteDetectionService(ds, audit, settings);
+        const service = new ImportsService(ds, audit, detectAfterImport(detection, settings));
         const report = await service
           .run({ ...SYSTEM_ACTOR, requestId: 'cli' }, createReadStream(file), {
             kind: kindName,
@@ -88,9 +104,18 @@ export function registerImportCommands(program: Command): void {
         if (process.stderr.isTTY) process.stderr.write('\n');
         if (flags.json) {
           process.stderr.write(`${summary(report)}\n`);
-          const { inserted, updated, unchanged, rejected, errors, errorsOmitted } = report;
+          const { inserted, updated, unchanged, rejected, errors, errorsOmitted, followUps } =
+            report;
           console.log(
-            JSON.stringify({ inserted, updated, unchanged, rejected, errors, errorsOmitted }),
+            JSON.stringify({
+              inserted,
+              updated,
+              unchanged,
+              rejected,
+              errors,
+              errorsOmitted,
+              ...followUps,
+            }),
           );
         } else {
           console.log(summary(report));

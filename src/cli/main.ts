@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { SettingsError } from '../config/env.js';
 import { registerDatabaseCommands } from './database.commands.js';
+import { registerDetectCommands } from './detect.commands.js';
 import { registerGenerateCommands } from './generate.commands.js';
 import { registerImportCommands } from './import.commands.js';
 import { registerSchemaCommands } from './schema.commands.js';
@@ -19,6 +20,7 @@ registerSchemaCommands(program);
 registerUserCommands(program);
 registerGenerateCommands(program);
 registerImportCommands(program);
+registerDetectCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,6 +10,7 @@ import { ComponentFindingEntity } from '../findings/component-finding.entity.js'
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { CountryEntity } from '../reference/country.entity.js';
 import { HsCodeEntity } from '../reference/hs-code.entity.js';
+import { RouteFlowChangeEntity, RouteFlowEntity } from '../routes/detection/route-flow.entity.js';
 import { RouteDetectionRunEntity } from '../routes/route-detection-run.entity.js';
 import { RouteLegEntity } from '../routes/route-leg.entity.js';
 import { RouteEntity } from '../routes/route.entity.js';
@@ -39,6 +40,8 @@ export const ENTITIES = [
   RouteEntity,
   RouteLegEntity,
   RouteDetectionRunEntity,
+  RouteFlowEntity,
+  RouteFlowChangeEntity,
   AppUserEntity,
   ApiKeyEntity,
   AuditEventEntity,

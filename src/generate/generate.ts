@@ -6,7 +6,13 @@ import { manifest } from './manifest.js';
 import { Random } from './random.js';
 import { loadReference } from './reference.js';
 import { type PlannedFlow, type PlannedLeg, planDecoys, planRoutes } from './routes.js';
-import { ORGANIZATION_HEADER, SHIPMENT_HEADER, recordId, shipmentLine } from './shipment.js';
+import {
+  ORGANIZATION_HEADER,
+  SHIPMENT_HEADER,
+  type ShipmentRow,
+  recordId,
+  shipmentLine,
+} from './shipment.js';
 import { BackgroundTrade, GoodsPicker } from './trade.js';
 import { type World, buildWorld, organizationFields } from './world.js';
 
@@ -16,6 +22,11 @@ export interface GenerateOptions {
   out: string;
   /** Written as `generatedAt` in the manifest (default: now); the only field that varies by run. */
   now?: Date;
+  /**
+   * Every party written by its registered name, not by one of its spellings: the same trade, for
+   * measuring route detection apart from name resolution (the random draws are the same).
+   */
+  canonicalNames?: boolean;
 }
 
 export interface GenerateSummary {
@@ -109,7 +120,7 @@ async function writeOrganizations(file: string, world: World): Promise<number> {
  */
 async function writeShipments(
   file: string,
-  { shipments, seed }: GenerateOptions,
+  { shipments, seed, canonicalNames }: GenerateOptions,
   world: World,
   goods: GoodsPicker,
   flows: PlannedFlow[],
@@ -120,6 +131,10 @@ async function writeShipments(
   if (planned.length > shipments)
     throw new Error(`${planned.length} planted lines do not fit in ${shipments}`);
   const perDay = rowsPerDay(shipments - planned.length);
+  const written = (row: ShipmentRow): ShipmentRow =>
+    canonicalNames
+      ? { ...row, exporterName: row.exporter.variants[0], importerName: row.importer.variants[0] }
+      : row;
   const background = new BackgroundTrade(world, goods, new Random(seed, 'background'));
   const writer = new ChunkedWriter(file);
   writer.push(csvLine(SHIPMENT_HEADER));
@@ -128,11 +143,12 @@ async function writeShipments(
   for (let day = 0; day < DAYS; day++) {
     for (; next < planned.length && planned[next].row.day === day; next++) {
       const leg = planned[next];
+      leg.row = written(leg.row); // the manifest says what the file writes
       leg.sourceRecordId = recordId(seed, ++sequence);
       if (writer.push(shipmentLine(leg.sourceRecordId, leg.row))) await writer.flush();
     }
     for (let i = perDay[day]; i > 0; i--)
-      if (writer.push(shipmentLine(recordId(seed, ++sequence), background.next(day))))
+      if (writer.push(shipmentLine(recordId(seed, ++sequence), written(background.next(day)))))
         await writer.flush();
   }
   if (next < planned.length) throw new Error('a planted leg falls outside 2021–2025');

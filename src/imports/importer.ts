@@ -43,6 +43,8 @@ export interface ImportReport {
   dryRun: boolean;
   strict: boolean;
   durationMs: number;
+  /** What ran after the import (see after-import.ts): route detection after shipments. */
+  followUps?: Record<string, unknown>;
 }
 
 /** A bad line in a `--strict` import: the whole file is refused, nothing is written. */

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth-user.js';
 import { AppError } from '../common/errors.js';
+import { AFTER_IMPORT, type AfterImport } from './after-import.js';
 import { type ImportOptions, type ImportReport, runImport } from './importer.js';
 import { ImportRunStatus } from './import-run.enums.js';
 import { ImportRunEntity } from './import-run.entity.js';
@@ -54,6 +55,7 @@ export class ImportsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    @Optional() @Inject(AFTER_IMPORT) private readonly afterImport?: AfterImport,
   ) {}
 
   /** The kind named; `__proto__`, `constructor` and the like are properties of every object, not kinds. */
@@ -128,6 +130,11 @@ export class ImportsService {
       unchanged: report.unchanged,
       rejected: report.rejected,
     });
+    if (this.afterImport && !refused && !report.dryRun && report.inserted + report.updated) {
+      report.followUps = await this.afterImport(actor, report).catch((error: unknown) => ({
+        error: reasonOf(error),
+      }));
+    }
     return report;
   }
 

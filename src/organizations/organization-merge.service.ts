@@ -47,7 +47,10 @@ interface MergeCounts {
   sanctionsMergedInto: Record<string, string>;
   sanctionEvidenceLinks: number;
   organizations: number;
+  /** Routes through the duplicate, now through the kept organization. */
   routes: number;
+  /** Routes that became another route (the same path and goods): merged route id → the one kept. */
+  routesMergedInto: Record<string, string>;
   evidenceLinks: number;
 }
 
@@ -223,11 +226,7 @@ export class OrganizationMergeService {
        WHERE (parent_id = $1 OR successor_id = $1) AND id NOT IN ($1, $2)`,
       [dupId, keepId],
     );
-    const routes = await changed(
-      `UPDATE route SET party_path = array_replace(party_path, $1::uuid, $2::uuid), ${bump}
-        WHERE party_path @> ARRAY[$1::uuid]`,
-      [dupId, keepId],
-    );
+    const { routes, routesMergedInto } = await this.moveRoutes(em, keepId, dupId);
     const evidenceLinks = await changed(
       `UPDATE evidence_link SET subject_id = $2, updated_at = now()
         WHERE subject_type = 'ORGANIZATION' AND subject_id = $1`,
@@ -246,7 +245,61 @@ export class OrganizationMergeService {
       sanctionEvidenceLinks,
       organizations,
       routes,
+      routesMergedInto,
       evidenceLinks,
     };
+  }
+
+  /**
+   * Routes through the duplicate go through the kept organization; their identity (party path and
+   * goods) is computed again. Two routes that become one are merged: the one kept is a route that
+   * did not go through the duplicate, else the one a person looked at (flagged or reviewed), else the
+   * oldest; it gains the other's legs and evidence, and keeps its own review.
+   */
+  private async moveRoutes(
+    em: EntityManager,
+    keepId: string,
+    dupId: string,
+  ): Promise<{ routes: number; routesMergedInto: Record<string, string> }> {
+    const moving: { id: string; identity: string; target: string }[] = await em.query(
+      `WITH moved AS (
+         SELECT r.id, r.created_at,
+                route_identity(array_replace(r.party_path, $1::uuid, $2::uuid), r.component_id, r.hs_code) AS identity,
+                (r.source = 'MANUAL' OR r.status <> 'OPEN' OR r.reviewer_id IS NOT NULL) AS looked_at
+           FROM route r WHERE r.party_path @> ARRAY[$1::uuid])
+       SELECT m.id, m.identity,
+              coalesce(
+                (SELECT o.id FROM route o WHERE o.identity_hash = m.identity AND NOT o.party_path @> ARRAY[$1::uuid]),
+                (SELECT x.id FROM moved x WHERE x.identity = m.identity
+                  ORDER BY x.looked_at DESC, x.created_at, x.id LIMIT 1)) AS target
+         FROM moved m`,
+      [dupId, keepId],
+    );
+    const merged = moving.filter((r) => r.id !== r.target);
+    if (merged.length) {
+      const pairs = [merged.map((r) => r.id), merged.map((r) => r.target)];
+      await em.query(
+        `INSERT INTO route_leg (route_id, shipment_id, position)
+         SELECT m.target, l.shipment_id, l.position
+           FROM unnest($1::uuid[], $2::uuid[]) AS m(source, target) JOIN route_leg l ON l.route_id = m.source
+         ON CONFLICT (route_id, shipment_id) DO NOTHING`,
+        pairs,
+      );
+      await em.query(
+        `UPDATE evidence_link e SET subject_id = m.target, updated_at = now()
+           FROM unnest($1::uuid[], $2::uuid[]) AS m(source, target)
+          WHERE e.subject_type = 'ROUTE' AND e.subject_id = m.source`,
+        pairs,
+      );
+      await em.query(`DELETE FROM route WHERE id = ANY($1::uuid[])`, [pairs[0]]);
+    }
+    const [, routes] = await em.query<[unknown[], number]>(
+      `UPDATE route SET party_path = array_replace(party_path, $1::uuid, $2::uuid),
+              identity_hash = route_identity(array_replace(party_path, $1::uuid, $2::uuid), component_id, hs_code),
+              version = version + 1, updated_at = now()
+        WHERE party_path @> ARRAY[$1::uuid]`,
+      [dupId, keepId],
+    );
+    return { routes, routesMergedInto: Object.fromEntries(merged.map((r) => [r.id, r.target])) };
   }
 }

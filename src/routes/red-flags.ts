@@ -123,9 +123,9 @@ export const PASS_THROUGH_SHARE = 0.5;
 /** Companies incorporated after the full-scale invasion (NEW_COMPANY). */
 export const NEW_COMPANY_AFTER = '2022-02-24';
 
-/** The score of a set of raised flags: the sum of their weights, at most 100. */
-export const scoreOf = (codes: Iterable<RedFlagCode>): number => {
-  let sum = 0;
-  for (const code of new Set(codes)) sum += RED_FLAG_WEIGHTS.get(code) ?? 0;
-  return Math.min(100, sum);
-};
+/** The score of the flags a route raises (each code once): the sum of their weights, at most 100. */
+export const scoreOf = (flags: readonly { weight: number }[]): number =>
+  Math.min(
+    100,
+    flags.reduce((sum, f) => sum + f.weight, 0),
+  );

@@ -24,6 +24,8 @@ import { HsCodeEntity } from '../reference/hs-code.entity.js';
 @Index('idx_shipment_import_country_shipped_on', ['importCountry', 'shippedOn'])
 @Index('idx_shipment_export_country_shipped_on', ['exportCountry', 'shippedOn'])
 @Index('idx_shipment_import_run_id', ['importRunId'])
+// The shipments of one flow between two parties (route detection reads its legs by it).
+@Index('idx_shipment_exporter_id_importer_id', ['exporterId', 'importerId'])
 export class ShipmentEntity extends EditableEntity {
   @Column({ type: 'date' }) shippedOn!: string;
   @Column({ type: 'uuid', nullable: true }) exporterId!: string | null;

@@ -600,6 +600,7 @@ describe('organizations (e2e)', () => {
         sanctionEvidenceLinks: 0,
         organizations: 1,
         routes: 1,
+        routesMergedInto: {},
         evidenceLinks: 1,
       });
     });

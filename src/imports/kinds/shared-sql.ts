@@ -53,16 +53,19 @@ export async function insertMissingMakers(q: QueryRunner, synthetic: boolean): P
  * For each staged row `s` (columns `norm`, `country`, `registration_ids`), the live organization sharing
  * one of its registration ids (`by_id.id`) and the one of its normalized name and country
  * (`by_name.id`), the oldest when several match. The registration id wins when both are found.
+ * The oldest is chosen by an aggregate, not `ORDER BY … LIMIT 1`: with a limit the planner walks the
+ * (created_at, id) index and tests every organization against the GIN condition, once a staged row
+ * (100,000 rows against 50,000 organizations took minutes; by the GIN index, seconds).
  */
 export const organizationMatchJoins = `
   LEFT JOIN LATERAL (
-    SELECT o.id FROM organization o, jsonb_each_text(s.registration_ids::jsonb) r
-     WHERE o.archived_at IS NULL AND o.registration_ids @> jsonb_build_object(r.key, r.value)
-     ORDER BY o.created_at, o.id LIMIT 1) by_id ON true
+    SELECT (array_agg(o.id ORDER BY o.created_at, o.id))[1] AS id
+      FROM organization o, jsonb_each_text(s.registration_ids::jsonb) r
+     WHERE o.archived_at IS NULL AND o.registration_ids @> jsonb_build_object(r.key, r.value)) by_id ON true
   LEFT JOIN LATERAL (
-    SELECT o.id FROM organization o
-     WHERE o.archived_at IS NULL AND o.normalized_name = s.norm AND o.country IS NOT DISTINCT FROM s.country
-     ORDER BY o.created_at, o.id LIMIT 1) by_name ON true`;
+    SELECT (array_agg(o.id ORDER BY o.created_at, o.id))[1] AS id
+      FROM organization o
+     WHERE o.archived_at IS NULL AND o.normalized_name = s.norm AND o.country IS NOT DISTINCT FROM s.country) by_name ON true`;
 
 /**
  * Creates the components a batch names (manufacturer and normalized part number) that do not exist yet,

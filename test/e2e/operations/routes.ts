@@ -4,6 +4,10 @@ import { type SampleOperation, ZERO_ID } from './sample.js';
 export const routeOperations: Record<string, SampleOperation> = {
   reExportRoutes: { role: Role.ANALYST, query: '{ reExportRoutes(first: 1) { totalCount } }' },
   reExportRoute: { role: Role.ANALYST, query: `{ reExportRoute(id: "${ZERO_ID}") { id } }` },
+  detectRoutes: {
+    role: Role.COMPLIANCE,
+    query: 'mutation { detectRoutes { mode routesFound } }',
+  },
   reviewRoute: {
     role: Role.COMPLIANCE,
     query: `mutation { reviewRoute(input: { id: "${ZERO_ID}", status: OPEN, expectedVersion: 1 }) { id } }`,
