@@ -1,16 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { NO_DEMO, seedDemoData, type DemoReport } from './demo-data.js';
+import { seedDemoRoutes } from './demo-routes.js';
 import { seedReferenceData, type ReferenceReport } from './reference-data.js';
 
 /** Any number, the same in every process, other than the migration lock's: serializes seeding. */
 const SEED_LOCK = 7_261_002;
 
 /** Rows each run added or changed; `demo` says whether it loaded the demo dataset. */
-export type SeedReport = ReferenceReport & DemoReport & { demo: boolean };
+export type SeedReport = ReferenceReport & DemoReport & { demo: boolean; routes: number };
 
 /**
  * Loads the reference data (always, idempotently) and, on a database without organizations, the
- * demo dataset (unless `demo: false`). One transaction, behind an advisory lock, so processes that
+ * demo dataset (unless `demo: false`) with the routes detection finds in it. One transaction, behind an advisory lock, so processes that
  * start together load it once: a second call adds nothing.
  */
 export async function seedDatabase(
@@ -25,6 +26,7 @@ export async function seedDatabase(
     );
     const demo = options.demo !== false && empty;
     const added = demo ? await seedDemoData(em) : NO_DEMO;
+    const routes = demo ? await seedDemoRoutes(em) : 0;
     return {
       countries: reference.countries,
       hsCodes: reference.hsCodes,
@@ -37,6 +39,7 @@ export async function seedDatabase(
       evidenceLinks: added.evidenceLinks,
       strikes: added.strikes,
       shipments: added.shipments,
+      routes,
     };
   });
 }
@@ -51,7 +54,7 @@ export function describeSeedReport(report: SeedReport): string {
   const demo = report.demo
     ? `demo data loaded: ${report.organizations} organizations, ${report.components} components, ` +
       `${report.findings} findings, ${report.evidence} evidence records, ${report.strikes} ` +
-      `strike reports, ${report.shipments} shipments`
+      `strike reports, ${report.shipments} shipments, ${report.routes} re-export routes detected`
     : 'no demo data loaded';
   return `${reference}; ${demo}`;
 }
