@@ -1,4 +1,5 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ComponentModel } from '../components/component.model.js';
@@ -12,6 +13,7 @@ import {
 } from './component-trace.model.js';
 import { TraceComponentArgs } from './dto/trace-component.args.js';
 import { seenDates } from './seen-dates.js';
+import { selectedFields } from './selected-fields.js';
 import { TraceService } from './trace.service.js';
 
 @Resolver(() => ComponentTraceModel)
@@ -23,8 +25,8 @@ export class TraceResolver {
       'A part from a drone, by part number or marking as printed (`TMS320 F28335PGFA G4A-17CHCHW`) or by id: its maker and their lineage, its findings, the routes that carried it, the intermediaries on them. Exactly one argument. An unknown part is NOT_FOUND with `extensions.nearest`, the known part numbers most like it.',
   })
   @Roles(Role.ANALYST)
-  traceComponent(@Args() args: TraceComponentArgs) {
-    return this.service.trace(args);
+  traceComponent(@Args() args: TraceComponentArgs, @Info() info: GraphQLResolveInfo) {
+    return this.service.trace(args, selectedFields(info));
   }
 
   @ResolveField(() => ComponentModel)

@@ -54,6 +54,16 @@ interface IntermediaryRow {
   value_usd: number;
 }
 
+/** The parts of the trace each of its fields needs. */
+const PARTS_OF_FIELD: Record<string, (keyof TraceParts)[]> = {
+  lineage: ['lineageIds'],
+  findings: ['findings'],
+  routes: ['routes'],
+  intermediaries: ['intermediaries'],
+  firstSeen: ['findings', 'routes'],
+  lastSeen: ['findings', 'routes'],
+};
+
 /** Runs `read` the first time it is asked for, and answers the same promise after. */
 const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
   let result: Promise<T> | undefined;
@@ -65,17 +75,18 @@ export class TraceService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
-   * The trace of a part, by id or by a part number or marking as printed. The part is read now
-   * (an unknown one is NOT_FOUND, with the nearest known part numbers); each part of the answer
-   * is read by one statement when the query first asks for it.
+   * The trace of a part, by id or by a part number or marking as printed: the part first (an
+   * unknown one is NOT_FOUND, with the nearest known part numbers), then the parts of the answer
+   * the query asks for (`fields`, the trace's fields it selects), one statement each, side by
+   * side. They are all read before the trace is answered, so that the fields under them load
+   * together, each type in one batch, whatever the order the statements finish in.
    */
-  async trace(args: TraceComponentArgs): Promise<ComponentTraceModel> {
+  async trace(args: TraceComponentArgs, fields: Set<string>): Promise<ComponentTraceModel> {
     const { component, matchedBy } = await this.resolve(args);
-    return Object.assign(new ComponentTraceModel(), {
-      component,
-      matchedBy,
-      parts: this.partsOf(component),
-    });
+    const parts = this.partsOf(component);
+    const wanted = new Set([...fields].flatMap((field) => PARTS_OF_FIELD[field] ?? []));
+    await Promise.all([...wanted].map((part) => parts[part]()));
+    return Object.assign(new ComponentTraceModel(), { component, matchedBy, parts });
   }
 
   private async resolve({

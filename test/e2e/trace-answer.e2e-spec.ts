@@ -12,7 +12,10 @@ const TRACE = `query($partNumber: String, $componentId: ID) {
       strikeReport { place }
       evidence { title grade status }
     }
-    routes { byHsCode route { id score valueUsd firstShippedOn lastShippedOn } }
+    routes {
+      byHsCode
+      route { id score valueUsd firstShippedOn lastShippedOn intermediaries { name } destination { name } }
+    }
     intermediaries { organization { name } country valueUsd routeCount }
     firstSeen
     lastSeen
@@ -407,6 +410,8 @@ describe('traceComponent: the answer (e2e)', () => {
         valueUsd: 1800,
         firstShippedOn: '2023-01-10',
         lastShippedOn: '2024-03-15',
+        intermediaries: [{ name: 'Bosporus Elektronik' }],
+        destination: { name: 'OOO Vektor Test' },
       });
     });
 
