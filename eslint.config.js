@@ -39,6 +39,8 @@ export default tseslint.config(
         globalThis: 'readonly',
         setInterval: 'readonly',
         clearInterval: 'readonly',
+        setTimeout: 'readonly',
+        fetch: 'readonly',
       },
     },
   },

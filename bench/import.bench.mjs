@@ -64,7 +64,10 @@ async function importWithCli(url, input, source) {
     const child = spawn(
       process.execPath,
       [cli, 'import', 'shipments', input, '--source', source, '--synthetic', '--json'],
-      { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
+      {
+        env: { ...process.env, DATABASE_URL: url, DETECT_ROUTES_AFTER_IMPORT: 'false' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
     );
     let out = '';
     const samples = [];
