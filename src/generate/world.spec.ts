@@ -73,3 +73,19 @@ describe('buildWorld', () => {
     ]);
   });
 });
+
+describe('registration ids', () => {
+  it('are never shared by two organizations (the import would take them for one)', () => {
+    const world = buildWorld(
+      loadReference(),
+      { organizations: 100_000, fronts: 150 },
+      new Random(42, 'world'),
+    );
+    const seen = new Map<string, number>();
+    for (const org of world.organizations)
+      for (const [key, value] of org.registrationIds)
+        seen.set(`${key}=${value}`, (seen.get(`${key}=${value}`) ?? 0) + 1);
+    expect([...seen.values()].filter((n) => n > 1)).toEqual([]);
+    expect(seen.size).toBeGreaterThan(30_000);
+  });
+});

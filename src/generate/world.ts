@@ -72,6 +72,7 @@ export function buildWorld(reference: Reference, size: WorldSize, random: Random
     ...reference.makers.map((m) => m.name),
   ]);
   const makers = reference.makers.map(makerOrganization);
+  const takenIds = new Set<string>();
   const rest = Math.max(40, size.organizations - makers.length - size.fronts);
   const count = (share: number) => Math.max(3, Math.round(rest * share));
   const make = (
@@ -83,7 +84,7 @@ export function buildWorld(reference: Reference, size: WorldSize, random: Random
   ) =>
     Array.from({ length: n }, (_, i) => {
       const country = fixed[i] ?? random.weighted(countries);
-      return fictional(kind, country, business, names, random);
+      return fictional(kind, country, business, names, random, takenIds);
     });
 
   const distributors = make('DISTRIBUTOR', count(0.14), DISTRIBUTOR_COUNTRIES, 'trade', [
@@ -195,9 +196,16 @@ function fictional(
   business: Business,
   names: NameFactory,
   random: Random,
+  takenIds: Set<string>,
 ): Organization {
   const { name, aliases, variants } = names.make(country, business);
   const idChance = kind === 'BUYER' ? 0.3 : ['RU', 'BY', 'KZ'].includes(country) ? 0.85 : 0.6;
+  // Two companies never share a registration id (a shared one would say they are one company).
+  let ids = random.chance(idChance) ? registrationIds(country, random) : [];
+  for (let i = 0; i < 50 && ids.some(([k, v]) => takenIds.has(`${k}=${v}`)); i++)
+    ids = registrationIds(country, random);
+  if (ids.some(([k, v]) => takenIds.has(`${k}=${v}`))) ids = [];
+  for (const [k, v] of ids) takenIds.add(`${k}=${v}`);
   return {
     kind,
     name,
@@ -205,7 +213,7 @@ function fictional(
     roles: rolesOf(kind, random),
     aliases,
     variants,
-    registrationIds: random.chance(idChance) ? registrationIds(country, random) : [],
+    registrationIds: ids,
     incorporatedDay: incorporatedDay(kind, random),
   };
 }
