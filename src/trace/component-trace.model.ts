@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { ComponentModel } from '../components/component.model.js';
+import { ComponentModel } from '../components/component.model.js';
 import type { FindingModel } from '../findings/finding.model.js';
-import type { RouteModel } from '../routes/route.model.js';
+import { RouteModel } from '../routes/route.model.js';
 import { PartMatch } from './part-candidates.js';
 
 registerEnumType(PartMatch, {
@@ -17,7 +17,8 @@ export class TraceRouteModel {
       "False: the route's goods are this component. True: its shipments name no part, and it is in the trace because its goods are the component's HS code.",
   })
   byHsCode!: boolean;
-  route!: RouteModel;
+  /** Read with the trace, as a connection's edge holds its node. */
+  @Field(() => RouteModel) route!: RouteModel;
 }
 
 @ObjectType('TraceIntermediary', {
@@ -51,6 +52,7 @@ export interface TraceParts {
 })
 export class ComponentTraceModel {
   @Field(() => PartMatch) matchedBy!: PartMatch;
-  component!: ComponentModel;
+  /** Read first, to know what to trace. */
+  @Field(() => ComponentModel) component!: ComponentModel;
   parts!: TraceParts;
 }

@@ -2,7 +2,6 @@ import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nes
 import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { ComponentModel } from '../components/component.model.js';
 import { FindingModel } from '../findings/finding.model.js';
 import type { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
@@ -27,11 +26,6 @@ export class TraceResolver {
   @Roles(Role.ANALYST)
   traceComponent(@Args() args: TraceComponentArgs, @Info() info: GraphQLResolveInfo) {
     return this.service.trace(args, selectedFields(info));
-  }
-
-  @ResolveField(() => ComponentModel)
-  component(@Parent() trace: ComponentTraceModel) {
-    return trace.component;
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The maker of the part.' })
