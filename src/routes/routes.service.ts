@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth-user.js';
 import type { Page } from '../common/graphql/connection.js';
@@ -8,7 +8,7 @@ import { paginate } from '../common/graphql/keyset.js';
 import { updateVersioned } from '../common/optimistic-lock.js';
 import { lineageIds } from '../organizations/lineage.js';
 import type { ReviewRouteInput } from './dto/review-route.input.js';
-import { RouteOrder, type RoutesArgs } from './dto/routes.args.js';
+import { type RouteFilter, RouteOrder, type RoutesArgs } from './dto/routes.args.js';
 import { RouteEntity } from './route.entity.js';
 import { RouteModel } from './route.model.js';
 import { ROUTE_ORDERS } from './route.orders.js';
@@ -23,8 +23,13 @@ export class RoutesService {
 
   /** Re-export routes, filtered, highest score first unless another order is asked for. */
   list(args: RoutesArgs): Promise<Page<RouteModel>> {
+    const order = ROUTE_ORDERS[args.orderBy ?? RouteOrder.SCORE];
+    return paginate(this.filtered(args.filter ?? {}), args, { order, toNode: RouteModel.from });
+  }
+
+  /** The routes passing a filter, alias `r`: the one filter of routes (this list, re-exporters). */
+  filtered(f: RouteFilter): SelectQueryBuilder<RouteEntity> {
     const qb = this.ds.getRepository(RouteEntity).createQueryBuilder('r');
-    const f = args.filter ?? {};
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
     if (f.source) qb.andWhere('r.source = :source', { source: f.source });
     if (f.minScore !== undefined && f.minScore !== null)
@@ -67,8 +72,7 @@ export class RoutesService {
     // The route's shipping dates overlap the period; a route without dates matches no period.
     if (f.from) qb.andWhere('r.last_shipped_on >= :from', { from: f.from });
     if (f.to) qb.andWhere('r.first_shipped_on <= :to', { to: f.to });
-    const order = ROUTE_ORDERS[args.orderBy ?? RouteOrder.SCORE];
-    return paginate(qb, args, { order, toNode: RouteModel.from });
+    return qb;
   }
 
   async byId(id: string): Promise<RouteModel | null> {
