@@ -4,6 +4,7 @@ import { componentLoaders } from '../components/component.loaders.js';
 import { findingLoaders } from '../findings/finding.loaders.js';
 import { organizationLoaders } from '../organizations/organization.loaders.js';
 import { referenceLoaders } from '../reference/reference.loaders.js';
+import { reExporterLoaders } from '../routes/re-exporter.loaders.js';
 import { routeLoaders } from '../routes/route.loaders.js';
 import { sanctionLoaders } from '../sanctions/sanction.loaders.js';
 import { shipmentLoaders } from '../shipments/shipment.loaders.js';
@@ -27,6 +28,7 @@ export const createLoaders = (ds: DataSource) => ({
   ...strikeReportLoaders(ds),
   ...findingLoaders(ds),
   ...routeLoaders(ds),
+  ...reExporterLoaders(ds),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -6,6 +6,7 @@ import {
   RouteOriginResolver,
 } from './route-parts.resolver.js';
 import { ComponentRoutesResolver, OrganizationRoutesResolver } from './route-relations.resolver.js';
+import { RE_EXPORTER_PROVIDERS } from './re-exporters.providers.js';
 import { RoutesResolver } from './routes.resolver.js';
 import { RoutesService } from './routes.service.js';
 
@@ -19,6 +20,7 @@ import { RoutesService } from './routes.service.js';
     RouteGoodsResolver,
     OrganizationRoutesResolver,
     ComponentRoutesResolver,
+    ...RE_EXPORTER_PROVIDERS,
   ],
   exports: [RoutesService],
 })
