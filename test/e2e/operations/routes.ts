@@ -4,6 +4,10 @@ import { type SampleOperation, ZERO_ID } from './sample.js';
 export const routeOperations: Record<string, SampleOperation> = {
   reExportRoutes: { role: Role.ANALYST, query: '{ reExportRoutes(first: 1) { totalCount } }' },
   reExportRoute: { role: Role.ANALYST, query: `{ reExportRoute(id: "${ZERO_ID}") { id } }` },
+  reExporters: {
+    role: Role.ANALYST,
+    query: '{ reExporters(first: 1) { totalCount edges { node { organization { id } } } } }',
+  },
   detectRoutes: {
     role: Role.COMPLIANCE,
     query: 'mutation { detectRoutes { mode routesFound } }',
