@@ -30,10 +30,9 @@ export class ReExportersService {
   async list(args: ReExportersArgs): Promise<Page<ReExporterModel>> {
     const after = args.after ? decodeCursor(RE_EXPORTER_RANK, args.after) : null;
     const { country, ...routeFilter } = args.filter ?? {};
-    // The routes list's own filter; a re-exporter in the country makes its routes pass
-    // `intermediaryCountry`, so that narrows the routes read and changes no figure.
+    // The routes list's own filter; the country is the re-exporter's, so it picks the intermediaries.
     const [passing, filterParams] = this.routes
-      .filtered({ ...routeFilter, intermediaryCountry: country })
+      .filtered(routeFilter)
       .select('r.id')
       .getQueryAndParameters();
     const params: unknown[] = filterParams;

@@ -52,20 +52,27 @@ const standing = (scope: ReExporterScope) => `
 /**
  * The ranking's figures of every organization listed. Its value: the legs of its routes that it
  * shipped (exported), each shipment once even when it is a leg of two routes, plus the value of
- * each of its routes that has no legs (recorded by hand without trade data).
+ * each of its routes that has no legs (recorded by hand without trade data). The legs of the
+ * routes are read first, on their own (by route, then each shipment by its key), so the planner
+ * never starts from every shipment each exporter ever made (at 40,000 routes, a plan that did
+ * took 240 ms, and one that scanned the shipments per route took minutes on stale statistics).
  */
 const ranked = `
-  shipped AS (
-    SELECT DISTINCT s.organization_id, sh.id, coalesce(sh.value_usd, 0) AS value_usd
+  legs AS MATERIALIZED (
+    SELECT l.route_id, sh.id, sh.exporter_id, coalesce(sh.value_usd, 0) AS value_usd
+      FROM route_leg l
+      JOIN shipment sh ON sh.id = l.shipment_id
+     WHERE l.route_id IN (SELECT route_id FROM standing)
+  ), shipped AS (
+    SELECT DISTINCT s.organization_id, g.id, g.value_usd
       FROM standing s
-      JOIN route_leg l ON l.route_id = s.route_id
-      JOIN shipment sh ON sh.id = l.shipment_id AND sh.exporter_id = s.organization_id
+      JOIN legs g ON g.route_id = s.route_id AND g.exporter_id = s.organization_id
   ), valued AS (
     SELECT v.organization_id, sum(v.value_usd) AS value_usd
       FROM (SELECT organization_id, value_usd FROM shipped
             UNION ALL
             SELECT s.organization_id, s.value_usd FROM standing s
-             WHERE NOT EXISTS (SELECT 1 FROM route_leg l WHERE l.route_id = s.route_id)) v
+             WHERE NOT EXISTS (SELECT 1 FROM legs g WHERE g.route_id = s.route_id)) v
      GROUP BY v.organization_id
   ), ranked AS (
     SELECT s.organization_id AS id,
