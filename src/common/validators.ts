@@ -20,11 +20,16 @@ export const normalizeId = (value: unknown): string | null => {
  * The one validator of every id input (`ParseIdPipe` for id arguments): a UUID in any letter case,
  * lower-cased, so services compare ids as they are stored and never lower-case by hand.
  */
-export const IsId = () =>
+export const IsId = (options: ValidationOptions = {}) =>
   applyDecorators(
-    Transform(({ value }: { value: unknown }) => normalizeId(value) ?? value),
+    Transform(({ value }: { value: unknown }) =>
+      Array.isArray(value)
+        ? value.map((v: unknown) => normalizeId(v) ?? v)
+        : (normalizeId(value) ?? value),
+    ),
     Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-      message: '$property must be a UUID',
+      message: options.each ? 'each of $property must be a UUID' : '$property must be a UUID',
+      ...options,
     }),
   );
 

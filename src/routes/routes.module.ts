@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { FlagRouteResolver } from './flagging/flag-route.resolver.js';
+import { FlagRouteService } from './flagging/flag-route.service.js';
 import {
   RouteGoodsResolver,
   RouteLegResolver,
@@ -14,6 +16,8 @@ import { RoutesService } from './routes.service.js';
   imports: [AuditModule],
   providers: [
     RoutesService,
+    FlagRouteService,
+    FlagRouteResolver,
     RoutesResolver,
     RouteLegResolver,
     RouteOriginResolver,

@@ -30,19 +30,8 @@ describe('route scoring and re-detection (e2e)', () => {
       registrationIds: { ru_inn: '7701234567' },
     });
     const part = await g.part(maker, 'TMS320F28335', '854231');
-    const [{ id: weapon }] = await t.ds.query(
-      `SELECT id FROM weapon_system WHERE name = 'Shahed-136'`,
-    );
-    await t.ds.query(
-      `INSERT INTO component_finding (component_id, weapon_system_id, recovered_on, verification_status)
-       VALUES ($1, $2, '2022-10-13', 'VERIFIED')`,
-      [part, weapon],
-    );
-    await t.ds.query(
-      `INSERT INTO sanction (organization_id, authority, program, listed_on)
-       VALUES ($1, 'US_OFAC_SDN', 'RUSSIA-EO14024', '2023-05-19')`,
-      [ru],
-    );
+    await g.foundInShahed(part, '2022-10-13');
+    await g.listed(ru, 'US_OFAC_SDN', 'RUSSIA-EO14024', '2023-05-19');
     await g.ship(maker, kz, { on: '2023-01-10', part, quantity: 1000, value: 10_000 });
     await g.ship(kz, ru, { on: '2023-01-28', part, quantity: 900, value: 12_000 });
 

@@ -1,7 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { RedFlag } from '../route.enums.js';
 import { RouteDetectionMode } from '../route.enums.js';
-import { scoreOf } from '../red-flags.js';
 import {
   BUILD_FLOWS,
   CLEAR_CHANGES,
@@ -20,8 +18,9 @@ import {
   REBUILD_CHANGED_FLOWS,
   TAKE_CHANGES,
 } from './detection.sql.js';
-import { type FoundRoute, gatherFacts } from './red-flag-facts.js';
-import { raiseFlags } from './red-flag-rules.js';
+import type { FoundRoute } from './red-flag-facts.js';
+import { scoreRoutes } from './score-routes.js';
+import { rescoreFlagged } from './rescore-flagged.js';
 import { storeRoutes, type StoreCounts } from './store-routes.js';
 
 export interface DetectionOptions {
@@ -34,12 +33,6 @@ export interface DetectionOptions {
 
 export interface DetectionResult extends StoreCounts {
   routesFound: number;
-}
-
-/** A route found, scored and explained, ready to store. */
-export interface ScoredRoute extends FoundRoute {
-  score: number;
-  redFlags: RedFlag[];
 }
 
 /**
@@ -91,15 +84,13 @@ export async function detectRoutes(
   await q.query(CREATE_COMPLETE);
   const found = ((await q.query(FOUND_ROUTES)) as FoundRow[]).map(toFound);
   onStep(`scoring ${found.length} routes`);
-  const facts = await gatherFacts(q, found);
-  const scored: ScoredRoute[] = found.map((route, i) => {
-    const redFlags = raiseFlags(facts[i]);
-    return { ...route, redFlags, score: scoreOf(redFlags) };
-  });
+  const scored = await scoreRoutes(q, found);
 
   onStep('storing the routes');
   const counts = await storeRoutes(q, scored);
-  return { routesFound: scored.length, ...counts };
+  onStep('scoring again the flagged routes the trade data does not show');
+  const rescored = await rescoreFlagged(q);
+  return { routesFound: scored.length, ...counts, updatedRoutes: counts.updatedRoutes + rescored };
 }
 
 interface FoundRow {

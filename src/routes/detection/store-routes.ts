@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { ScoredRoute } from './route-detector.js';
+import type { ScoredRoute } from './score-routes.js';
 
 export interface StoreCounts {
   newRoutes: number;
@@ -124,6 +124,17 @@ export async function storeRoutes(q: QueryRunner, routes: ScoredRoute[]): Promis
      SELECT s.route_id, x.shipment_id, x.position FROM rd_leg x JOIN rd_stored s USING (candidate)
      ON CONFLICT (route_id, shipment_id) DO UPDATE SET position = excluded.position, updated_at = now()
        WHERE route_leg.position <> excluded.position`,
+  );
+  // A flagged route's dates and value are those of all its legs, its own and the detected ones.
+  await q.query(
+    `UPDATE route r SET first_shipped_on = a.first_on, last_shipped_on = a.last_on, value_usd = a.value
+       FROM (SELECT l.route_id, min(s.shipped_on) AS first_on, max(s.shipped_on) AS last_on,
+                    coalesce(sum(s.value_usd) FILTER (WHERE l.position = cardinality(x.party_path) - 2), 0) AS value
+               FROM rd_stored st JOIN route x ON x.id = st.route_id
+               JOIN route_leg l ON l.route_id = st.route_id JOIN shipment s ON s.id = l.shipment_id
+              WHERE st.source = 'MANUAL' GROUP BY l.route_id) a
+      WHERE r.id = a.route_id
+        AND (r.first_shipped_on, r.last_shipped_on, r.value_usd) IS DISTINCT FROM (a.first_on, a.last_on, a.value)`,
   );
 
   const [{ n: removedRoutes }] = (await q.query(

@@ -12,6 +12,10 @@ export const routeOperations: Record<string, SampleOperation> = {
     role: Role.COMPLIANCE,
     query: 'mutation { detectRoutes { mode routesFound } }',
   },
+  flagRoute: {
+    role: Role.INVESTIGATOR,
+    query: `mutation { flagRoute(input: { partyIds: ["${ZERO_ID}", "${ZERO_ID.replace(/0$/, '1')}"], hsCode: "854231", note: "x" }) { id } }`,
+  },
   reviewRoute: {
     role: Role.COMPLIANCE,
     query: `mutation { reviewRoute(input: { id: "${ZERO_ID}", status: OPEN, expectedVersion: 1 }) { id } }`,

@@ -112,6 +112,23 @@ export class TradeGraph {
     return id;
   }
 
+  /** A verified finding of the part in a Shahed-136, recovered that day. */
+  async foundInShahed(partId: string, recoveredOn: string): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO component_finding (component_id, weapon_system_id, recovered_on, verification_status)
+       SELECT $1, id, $2, 'VERIFIED' FROM weapon_system WHERE name = 'Shahed-136'`,
+      [partId, recoveredOn],
+    );
+  }
+
+  /** A listing of the organization in force since that day. */
+  async listed(orgId: string, authority: string, program: string, listedOn: string): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO sanction (organization_id, authority, program, listed_on) VALUES ($1, $2, $3, $4)`,
+      [orgId, authority, program, listedOn],
+    );
+  }
+
   /** Runs detection (full unless asked) and answers the routes among this graph's organizations. */
   async detect(full = true): Promise<StoredRoute[]> {
     await this.t.app.get(RouteDetectionService).detect(SYSTEM_ACTOR, { full });
